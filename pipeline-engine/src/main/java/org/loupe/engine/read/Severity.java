@@ -1,0 +1,18 @@
+package org.loupe.engine.read;
+
+/**
+ * What a problem did to the data. For every shard:
+ * {@code records read = documents yielded + problems of severity SKIPPED}.
+ */
+public enum Severity {
+    /** The record was not turned into a document. */
+    SKIPPED,
+    /** The record was repaired (e.g. invalid UTF-8 replaced) and is a document. */
+    REPAIRED,
+    /** The file, or the rest of it from this position, could not be read: the records there were never seen. */
+    FILE;
+
+    public String jsonName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
