@@ -1,7 +1,21 @@
 package org.loupe.app;
 
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code loupe.jar}: a command runs headless; no command (or a folder) opens the
+ * workbench. This class must not extend {@code javafx.application.Application}, so that the shaded jar
+ * starts JavaFX from the class path.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("loupe");
+        if (LoupeCommand.isCommand(args)) {
+            int code = new CommandLine(new LoupeCommand()).execute(args);
+            System.exit(code);
+        }
+        System.out.println("workbench not built yet");
     }
 }

@@ -1,0 +1,43 @@
+package org.loupe.app;
+
+import org.loupe.engine.cli.InspectCommand;
+import org.loupe.engine.cli.SampleCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level {@code loupe} command. Each subcommand is implemented in the module that owns it; this
+ * class only assembles them. With no subcommand, {@link Main} opens the workbench instead.
+ */
+@Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
+        description = {"Loupe: look at your pre-training data, what your filters keep and what they throw away.",
+                "",
+                "Without a command, opens the workbench (on DIR when given, else on the bundled demo sample)."},
+        subcommands = {InspectCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+public final class LoupeCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = LoupeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"loupe " + (v == null ? "dev" : v)};
+        }
+    }
+
+    /** Whether the arguments ask for a headless command rather than the workbench. */
+    static boolean isCommand(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        String first = args[0];
+        if (first.startsWith("-")) {
+            return true;
+        }
+        return new CommandLine(new LoupeCommand()).getSubcommands().containsKey(first);
+    }
+}
