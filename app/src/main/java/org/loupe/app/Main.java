@@ -16,6 +16,6 @@ public final class Main {
             int code = new CommandLine(new LoupeCommand()).execute(args);
             System.exit(code);
         }
-        System.out.println("workbench not built yet");
+        javafx.application.Application.launch(WorkbenchApp.class, args);
     }
 }

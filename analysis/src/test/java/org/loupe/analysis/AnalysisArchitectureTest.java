@@ -1,0 +1,29 @@
+package org.loupe.analysis;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Analysis depends on the engine only (DESIGN.md "Modules"). */
+@AnalyzeClasses(packages = "org.loupe.analysis", importOptions = ImportOption.DoNotIncludeTests.class)
+class AnalysisArchitectureTest {
+
+    @ArchTest
+    static final ArchRule analysisIsFxFree = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .allowEmptyShould(true)
+            .because("analyses run headless too (loupe domains, loupe vocab, loupe clusters)");
+
+    @ArchTest
+    static final ArchRule analysisKnowsNoLucene = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..")
+            .allowEmptyShould(true)
+            .because("search belongs to the indexer module");
+
+    @ArchTest
+    static final ArchRule analysisKnowsNoSiblingOrApp = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.loupe.index..", "org.loupe.app..")
+            .allowEmptyShould(true)
+            .because("module arrows point down: app → analysis → engine");
+}

@@ -1,0 +1,27 @@
+package org.loupe.app;
+
+import java.nio.file.Path;
+import org.loupe.app.shell.RecentFolders;
+import org.loupe.app.task.TaskRunner;
+import org.loupe.engine.read.ReaderOptions;
+import org.loupe.engine.workspace.Workspace;
+
+/**
+ * The composition root: every service the workbench uses, built once and passed down through
+ * constructors (no singletons).
+ *
+ * @param workspace     where samples and other derived data live
+ * @param tasks         background task runner
+ * @param recentFolders recently opened folders
+ * @param readerOptions how records become documents
+ * @param threads       reading threads for sampling
+ */
+public record AppContext(Workspace workspace, TaskRunner tasks, RecentFolders recentFolders, ReaderOptions readerOptions,
+                         int threads) {
+
+    public static AppContext create(Path workspaceRoot, TaskRunner tasks) {
+        return new AppContext(new Workspace(workspaceRoot), tasks,
+                new RecentFolders(workspaceRoot.resolve("recent-folders.json")), ReaderOptions.defaults(),
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+}

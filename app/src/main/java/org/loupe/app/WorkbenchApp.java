@@ -1,0 +1,55 @@
+package org.loupe.app;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.loupe.app.shell.MainView;
+import org.loupe.app.shell.MainViewModel;
+import org.loupe.app.task.FxTaskRunner;
+import org.loupe.engine.workspace.Workspace;
+
+/** The JavaFX workbench. Opens the folder given as the first argument, else the bundled demo sample. */
+public final class WorkbenchApp extends Application {
+    private FxTaskRunner tasks;
+    private MainViewModel model;
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        tasks = new FxTaskRunner(3);
+        AppContext context = AppContext.create(Workspace.defaultRoot(System.getenv()), tasks);
+        model = new MainViewModel(context);
+        MainView view = new MainView(model, tasks.running());
+        Scene scene = new Scene(view, 1440, 900);
+        scene.getStylesheets().add(stylesheet());
+        view.installShortcuts(scene);
+        stage.setTitle("Loupe");
+        model.folderLabelProperty().addListener((o, a, label) -> stage.setTitle("Loupe — " + label));
+        stage.setScene(scene);
+        stage.show();
+        List<String> args = getParameters().getUnnamed();
+        if (args.isEmpty()) {
+            model.openDemo();
+        } else {
+            model.openFolder(Path.of(args.get(0)));
+        }
+    }
+
+    /** The workbench's own style sheet (style classes over AtlantaFX colour tokens). */
+    public static String stylesheet() {
+        return WorkbenchApp.class.getResource("/org/loupe/app/loupe.css").toExternalForm();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+}

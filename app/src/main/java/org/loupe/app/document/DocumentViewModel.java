@@ -1,0 +1,138 @@
+package org.loupe.app.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.loupe.app.task.TaskRunner;
+import org.loupe.engine.model.Document;
+import org.loupe.engine.sample.TextCounts;
+
+/**
+ * The document viewer's state: one document's text (plain text, never rendered as HTML), its metadata
+ * flattened to rows, and where it came from. Documents load in the background; a newer request makes
+ * older results stale (generation counter).
+ */
+public final class DocumentViewModel {
+    /** Texts longer than this are shown cut (the full text is still copied). */
+    public static final int DISPLAY_LIMIT = 1_000_000;
+    private static final int VALUE_LIMIT = 2_000;
+
+    /** A metadata row: a dotted key and its value as text. */
+    public record MetaRow(String key, String value) { }
+
+    private final TaskRunner tasks;
+    private final AtomicLong generation = new AtomicLong();
+
+    private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper displayText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("No document selected");
+    private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<MetaRow> metadata = FXCollections.observableArrayList();
+
+    public DocumentViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+    }
+
+    // Properties
+
+    public ReadOnlyObjectProperty<Document> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty displayTextProperty() {
+        return displayText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headerProperty() {
+        return header.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sourceTextProperty() {
+        return sourceText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty truncatedProperty() {
+        return truncated.getReadOnlyProperty();
+    }
+
+    public ObservableList<MetaRow> metadata() {
+        return metadata;
+    }
+
+    // Commands
+
+    /** Loads a document in the background and shows it (unless another was asked for meanwhile). */
+    public void show(IntFunction<Document> loader, int row) {
+        long gen = generation.incrementAndGet();
+        tasks.run("", ctx -> loader.apply(row), doc -> {
+            if (generation.get() == gen) {
+                setDocument(doc);
+            }
+        }, error -> {
+            if (generation.get() == gen) {
+                clear();
+                header.set("Could not read the document: " + error.getMessage());
+            }
+        });
+    }
+
+    public void clear() {
+        generation.incrementAndGet();
+        document.set(null);
+        displayText.set("");
+        header.set("No document selected");
+        sourceText.set("");
+        truncated.set(false);
+        metadata.clear();
+    }
+
+    void setDocument(Document doc) {
+        document.set(doc);
+        String text = doc.text();
+        truncated.set(text.length() > DISPLAY_LIMIT);
+        displayText.set(text.length() > DISPLAY_LIMIT ? text.substring(0, DISPLAY_LIMIT) : text);
+        header.set(String.format("%s  ·  %,d chars  ·  %,d words", doc.id(), TextCounts.chars(text), TextCounts.words(text)));
+        sourceText.set(doc.source().shard() + "  " + doc.source().kind().jsonName() + " " + doc.source().position());
+        List<MetaRow> rows = new ArrayList<>();
+        rows.add(new MetaRow("id", doc.id()));
+        rows.add(new MetaRow("url", doc.url() == null ? "—" : doc.url()));
+        rows.add(new MetaRow("source.shard", doc.source().shard().toString()));
+        rows.add(new MetaRow("source." + doc.source().kind().jsonName(), Long.toString(doc.source().position())));
+        flatten("", doc.metadata(), rows);
+        metadata.setAll(rows);
+    }
+
+    /** Text to copy for "copy source": {@code path:line} style. */
+    public String sourceReference() {
+        Document d = document.get();
+        return d == null ? "" : d.source().shard() + d.source().kind().separator() + d.source().position();
+    }
+
+    @SuppressWarnings("unchecked")
+    static void flatten(String prefix, Map<String, Object> map, List<MetaRow> out) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            Object v = e.getValue();
+            if (v instanceof Map<?, ?> nested && !nested.isEmpty()) {
+                flatten(key, (Map<String, Object>) nested, out);
+            } else {
+                String s = String.valueOf(v);
+                if (s.length() > VALUE_LIMIT) {
+                    s = s.substring(0, VALUE_LIMIT) + String.format("… (%,d more chars)", s.length() - VALUE_LIMIT);
+                }
+                out.add(new MetaRow(key, s));
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.loupe.app.task;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.loupe.engine.task.EngineTask;
+import org.loupe.engine.task.TaskContext;
+
+/**
+ * Adapts {@link EngineTask}s to {@link javafx.concurrent.Task}s on a small daemon pool. Progress and
+ * messages reach the task panel through the Task's properties; the running tasks are listed in
+ * {@link #running()} (FX thread only).
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    private final ExecutorService executor;
+    private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+
+    public FxTaskRunner(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "loupe-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Tasks that are running now. Read on the FX thread. */
+    public ObservableList<Task<?>> running() {
+        return running;
+    }
+
+    @Override
+    public <T> Handle run(String title, EngineTask<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            {
+                updateTitle(title);
+            }
+
+            @Override
+            protected T call() throws Exception {
+                Task<T> self = this;
+                return work.call(new TaskContext() {
+                    @Override
+                    public void progress(long done, long total) {
+                        updateProgress(done, total <= 0 ? -1 : total);
+                    }
+
+                    @Override
+                    public void message(String message) {
+                        updateMessage(message);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return self.isCancelled() || Thread.currentThread().isInterrupted();
+                    }
+                });
+            }
+        };
+        task.setOnSucceeded(e -> {
+            running.remove(task);
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            running.remove(task);
+            Throwable error = task.getException();
+            if (!(error instanceof CancellationException)) {
+                onFailure.accept(error);
+            }
+        });
+        task.setOnCancelled(e -> running.remove(task));
+        Runnable add = () -> running.add(task);
+        if (Platform.isFxApplicationThread()) {
+            add.run();
+        } else {
+            Platform.runLater(add);
+        }
+        executor.execute(task);
+        return new Handle() {
+            @Override
+            public void cancel() {
+                task.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

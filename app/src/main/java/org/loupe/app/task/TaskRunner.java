@@ -1,0 +1,29 @@
+package org.loupe.app.task;
+
+import java.util.function.Consumer;
+import org.loupe.engine.task.EngineTask;
+
+/**
+ * Runs engine tasks in the background and delivers their outcome on the UI thread. View models call
+ * only this; production uses {@link FxTaskRunner}, tests use {@link ImmediateTaskRunner}.
+ */
+public interface TaskRunner {
+
+    /**
+     * Starts a task.
+     *
+     * @param title     what the task panel shows ("Sampling c4/")
+     * @param task      the work; reports progress and checks cancellation through its context
+     * @param onSuccess called on the UI thread with the result
+     * @param onFailure called on the UI thread with the error (not called when cancelled)
+     * @return a handle to cancel the task
+     */
+    <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** A started task. */
+    interface Handle {
+        void cancel();
+
+        boolean isDone();
+    }
+}

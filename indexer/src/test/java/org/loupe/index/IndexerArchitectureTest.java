@@ -1,0 +1,29 @@
+package org.loupe.index;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The indexer depends on the engine only (DESIGN.md "Modules"). */
+@AnalyzeClasses(packages = "org.loupe.index", importOptions = ImportOption.DoNotIncludeTests.class)
+class IndexerArchitectureTest {
+
+    @ArchTest
+    static final ArchRule indexerIsFxFree = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .allowEmptyShould(true)
+            .because("the index is built and queried headless too (loupe search)");
+
+    @ArchTest
+    static final ArchRule indexerKnowsNoSmile = noClasses().should().dependOnClassesThat().resideInAnyPackage("smile..")
+            .allowEmptyShould(true)
+            .because("clustering belongs to the analysis module");
+
+    @ArchTest
+    static final ArchRule indexerKnowsNoSiblingOrApp = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.loupe.analysis..", "org.loupe.app..")
+            .allowEmptyShould(true)
+            .because("module arrows point down: app → indexer → engine");
+}
