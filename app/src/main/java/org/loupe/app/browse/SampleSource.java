@@ -54,7 +54,12 @@ public record SampleSource(Sample sample) implements BrowseSource {
     @Override
     public String describe() {
         var stats = sample.manifest().stats();
+        int shards = sample.manifest().shards().size();
+        if (sample.size() >= stats.documents()) {
+            return String.format("All %,d documents of %,d shards (the sample size %s is at least the number of documents)",
+                    sample.size(), shards, sample.spec().describe());
+        }
         return String.format("Sample of %,d documents (%s) from %,d documents in %,d shards",
-                sample.size(), sample.spec().describe(), stats.documents(), sample.manifest().shards().size());
+                sample.size(), sample.spec().describe(), stats.documents(), shards);
     }
 }
