@@ -43,9 +43,13 @@ public final class DocumentView extends BorderPane {
         Button copyId = copyButton("Copy id", "Copy the document id", () -> text(Document::id));
         Button copyUrl = copyButton("Copy URL", "Copy the URL", () -> text(d -> d.url() == null ? "" : d.url()));
         Button copySource = copyButton("Copy source", "Copy shard path and position", model::sourceReference);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(6, url, spacer, copyText, copyId, copyUrl, copySource);
+        url.setMinWidth(0);
+        url.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(url, Priority.ALWAYS);
+        for (Button b : java.util.List.of(copyText, copyId, copyUrl, copySource)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox actions = new HBox(6, url, copyText, copyId, copyUrl, copySource);
         actions.getStyleClass().add("document-actions");
 
         Label truncated = new Label("Very long document: the view shows the first "

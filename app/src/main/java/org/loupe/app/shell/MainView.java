@@ -22,7 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
@@ -97,25 +97,28 @@ public final class MainView extends BorderPane {
     }
 
     private Node toolbar() {
-        SplitMenuButton open = new SplitMenuButton();
+        Button open = new Button("Open folder…");
         open.setId("open-folder");
-        open.setText("Open folder…");
         open.setTooltip(new Tooltip("Open a folder of shards (Ctrl+O)"));
         open.setOnAction(e -> chooseFolder());
         open.getStyleClass().add(Styles.ACCENT);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        MenuButton more = new MenuButton("Recent");
+        more.setId("open-menu");
+        more.setTooltip(new Tooltip("Recent folders, a single shard file, the demo sample"));
         Runnable fillMenu = () -> {
-            open.getItems().clear();
+            more.getItems().clear();
             MenuItem file = new MenuItem("Open a single shard file… (Ctrl+Shift+O)");
             file.setOnAction(e -> chooseFile());
             MenuItem demo = new MenuItem("Open the demo sample");
             demo.setOnAction(e -> model.openDemo());
-            open.getItems().addAll(file, demo);
+            more.getItems().addAll(file, demo);
             if (!model.recentFolders().isEmpty()) {
-                open.getItems().add(new SeparatorMenuItem());
+                more.getItems().add(new SeparatorMenuItem());
                 for (Path p : model.recentFolders()) {
                     MenuItem item = new MenuItem(p.toString());
                     item.setOnAction(e -> model.openFolder(p));
-                    open.getItems().add(item);
+                    more.getItems().add(item);
                 }
             }
         };
@@ -176,7 +179,7 @@ public final class MainView extends BorderPane {
 
         Label brand = new Label("Loupe");
         brand.getStyleClass().addAll(Styles.TITLE_4, "brand");
-        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), open, new Separator(Orientation.VERTICAL),
+        ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), open, more, new Separator(Orientation.VERTICAL),
                 new Label("Sample"), size, new Label("docs, seed"), seed, resample, spacer, folder, theme);
         bar.getStyleClass().add("main-toolbar");
         return bar;

@@ -6,7 +6,10 @@ public enum PositionKind {
     LINE(":"),
     /** 0-based record (row) index (Parquet). */
     RECORD("#"),
-    /** Byte offset of the record in the uncompressed stream, or in the file when the position is of the file itself. */
+    /**
+     * Byte offset of the record: in a record-by-record gzip WARC the compressed offset of its gzip member
+     * in the file (the offset CDX indexes store); in an uncompressed file the offset in the file.
+     */
     BYTE_OFFSET("@");
 
     private final String separator;

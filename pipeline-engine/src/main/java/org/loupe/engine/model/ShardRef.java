@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>The meaning of {@code position} depends on the shard's format, and is spelled out by
  * {@link PositionKind}: a 1-based line number for line formats (JSONL), a 0-based record index for
- * Parquet rows, and the byte offset of the record in the (uncompressed) stream for WARC/WET.
+ * Parquet rows, and the byte offset of the record for WARC/WET (see {@link PositionKind#BYTE_OFFSET}).
  *
  * @param shard    the shard file, as scanned (absolute)
  * @param position the record's position in the shard

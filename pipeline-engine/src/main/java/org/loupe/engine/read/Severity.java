@@ -9,7 +9,10 @@ public enum Severity {
     SKIPPED,
     /** The record was repaired (e.g. invalid UTF-8 replaced) and is a document. */
     REPAIRED,
-    /** The file, or the rest of it from this position, could not be read: the records there were never seen. */
+    /**
+     * A stretch of the file could not be read from this position: the records there were never seen.
+     * Readers that can resynchronise (WARC) go on after the stretch; the others stop.
+     */
     FILE;
 
     public String jsonName() {
