@@ -10,8 +10,10 @@ import java.util.Map;
  * <p>A key may be a nested path with dots ({@code metadata.url}); a key that exists literally (with its
  * dots) wins over the nested path. A null key means auto-detection: the first present key of
  * {@link #TEXT_KEYS}, {@link #ID_KEYS}, {@link #URL_KEYS}, first exactly, then ignoring case
- * (Parquet files often have {@code TEXT}/{@code URL}). Records without an id get
- * {@code <shard file>#<position>} (datatrove's fallback).
+ * (Parquet files often have {@code TEXT}/{@code URL}). A text key that is present with a null value is
+ * the text (and the record a {@link ProblemKind#NULL_TEXT} problem); an id or URL key that is null is
+ * passed over for the next candidate ({@code "url": null} next to {@code metadata.url}). Records
+ * without an id get {@code <shard file>#<position>} (datatrove's fallback).
  *
  * @param textKey the text field, or null to auto-detect
  * @param idKey   the id field, or null to auto-detect
@@ -35,34 +37,32 @@ public record FieldMapping(String textKey, String idKey, String urlKey) {
 
     /** The key actually used for the text in this record, or null when none is present. */
     public Field text(Map<String, Object> record) {
-        return resolve(record, textKey, TEXT_KEYS);
+        return resolve(record, textKey, TEXT_KEYS, false);
     }
 
+    /** The id field; when auto-detecting, a candidate that is null is passed over for the next one. */
     public Field id(Map<String, Object> record) {
-        return resolve(record, idKey, ID_KEYS);
+        return resolve(record, idKey, ID_KEYS, true);
     }
 
+    /** The URL field; when auto-detecting, a candidate that is null is passed over for the next one. */
     public Field url(Map<String, Object> record) {
-        return resolve(record, urlKey, URL_KEYS);
+        return resolve(record, urlKey, URL_KEYS, true);
     }
 
     /** A field found in a record: the path it was found under (top-level key or dotted path) and its value. */
     public record Field(String path, boolean topLevel, Object value) { }
 
-    private static Field resolve(Map<String, Object> record, String key, List<String> candidates) {
+    private static Field resolve(Map<String, Object> record, String key, List<String> candidates, boolean skipNull) {
         if (key != null) {
             return lookup(record, key, false);
         }
-        for (String candidate : candidates) {
-            Field f = lookup(record, candidate, false);
-            if (f != null) {
-                return f;
-            }
-        }
-        for (String candidate : candidates) {
-            Field f = lookup(record, candidate, true);
-            if (f != null) {
-                return f;
+        for (boolean ignoreCase : new boolean[] {false, true}) {
+            for (String candidate : candidates) {
+                Field f = lookup(record, candidate, ignoreCase);
+                if (f != null && !(skipNull && f.value() == NULL)) {
+                    return f;
+                }
             }
         }
         return null;

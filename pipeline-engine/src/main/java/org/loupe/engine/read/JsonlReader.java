@@ -16,8 +16,19 @@ import org.loupe.engine.model.PositionKind;
 
 /**
  * Reads JSON lines (plain, gzip or zstd), one object per line, with bounded memory: a line longer than
- * {@link ReaderOptions#maxRecordBytes()} is skipped without being held in memory. Positions are 1-based
- * line numbers. Blank lines are not records.
+ * {@link ReaderOptions#maxRecordBytes()} is skipped without being held in memory (the line buffer never
+ * grows beyond the cap). Positions are 1-based line numbers of the decompressed text.
+ *
+ * <ul>
+ *   <li>Blank lines (only spaces, tabs, CR) are not records. Lines end with LF or CRLF; a last line
+ *       without a newline is a line. A UTF-8 byte order mark at the start of a line is dropped.</li>
+ *   <li>Every non-blank line is a record: a document, or exactly one {@link Severity#SKIPPED} problem.</li>
+ *   <li>A line with invalid UTF-8 is decoded with U+FFFD replacements; when it becomes a document, one
+ *       {@link ProblemKind#INVALID_UTF8} {@link Severity#REPAIRED} problem says so.</li>
+ *   <li>A compressed stream that is cut or corrupt ends the file with one {@link Severity#FILE} problem at
+ *       the first line that could not be read completely; the lines before it are all read.</li>
+ *   <li>A file without any record is an {@link ProblemKind#EMPTY_FILE} problem.</li>
+ * </ul>
  */
 public final class JsonlReader implements DocumentReader {
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -38,7 +49,7 @@ public final class JsonlReader implements DocumentReader {
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int limit;
-    private byte[] line = new byte[1 << 13];
+    private byte[] line;
     private int lineLen;
     private long lineNo;
     private boolean done;
@@ -49,6 +60,7 @@ public final class JsonlReader implements DocumentReader {
         this.problems = problems;
         this.mapper = new RecordMapper(shard.path(), PositionKind.LINE, options.fieldMapping());
         this.maxLine = (int) options.maxRecordBytes();
+        this.line = new byte[Math.min(1 << 13, maxLine + 1)];
         try {
             this.opened = ShardStreams.open(shard);
             this.in = opened.stream();
@@ -65,6 +77,10 @@ public final class JsonlReader implements DocumentReader {
             LineStatus status = readLine();
             if (status == LineStatus.END) {
                 done = true;
+                if (counts.records() == 0 && !broken && in != null) {
+                    problems.report(Problem.ofFile(shard.path(), ProblemKind.EMPTY_FILE,
+                            "the file holds no records" + (lineNo == 0 ? "" : " (" + lineNo + " blank line(s))")));
+                }
                 break;
             }
             if (status == LineStatus.BLANK) {
@@ -87,52 +103,65 @@ public final class JsonlReader implements DocumentReader {
 
     private Document parse() {
         Map<String, Object> record;
-        boolean repaired = false;
         int bad = Utf8.firstInvalid(line, 0, lineLen);
+        String repair = null;
         try {
             JsonParser parser;
             if (bad < 0) {
                 parser = MAPPER.getFactory().createParser(line, 0, lineLen);
             } else {
                 String decoded = new String(line, 0, lineLen, StandardCharsets.UTF_8);
-                problems.report(new Problem(shard.path(), lineNo, PositionKind.LINE, ProblemKind.INVALID_UTF8,
-                        Severity.REPAIRED, "invalid UTF-8 at byte " + bad + " of the line; "
-                        + countReplacements(decoded) + " bad sequence(s) replaced with U+FFFD"));
-                repaired = true;
+                repair = "invalid UTF-8 at byte " + bad + " of the line; "
+                        + countReplacements(decoded) + " bad sequence(s) replaced with U+FFFD";
                 parser = MAPPER.getFactory().createParser(decoded);
             }
             try (parser) {
                 JsonToken first = parser.nextToken();
                 if (first != JsonToken.START_OBJECT) {
-                    skip(ProblemKind.NOT_AN_OBJECT, "line holds a JSON " + describe(first) + ", not an object");
+                    skip(ProblemKind.NOT_AN_OBJECT, "line holds a JSON " + describe(first) + ", not an object"
+                            + alsoInvalid(repair));
                     return null;
                 }
                 record = MAPPER.readValue(parser, LinkedHashMapType.INSTANCE);
                 JsonToken trailing = parser.nextToken();
                 if (trailing != null) {
                     skip(ProblemKind.INVALID_JSON, "unexpected content after the JSON object at column "
-                            + parser.currentTokenLocation().getColumnNr());
+                            + parser.currentTokenLocation().getColumnNr() + alsoInvalid(repair));
                     return null;
                 }
             }
         } catch (JsonProcessingException e) {
             skip(ProblemKind.INVALID_JSON, "invalid JSON: " + e.getOriginalMessage()
-                    + " at column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()));
+                    + " at column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + alsoInvalid(repair));
             return null;
-        } catch (IOException e) {
-            skip(ProblemKind.INVALID_JSON, "invalid JSON: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            skip(ProblemKind.INVALID_JSON, "invalid JSON: " + e.getMessage() + alsoInvalid(repair));
             return null;
         }
-        RecordMapper.Result result = mapper.map(record, lineNo);
+        RecordMapper.Result result;
+        try {
+            result = mapper.map(record, lineNo);
+        } catch (RuntimeException e) {
+            skip(ProblemKind.INVALID_JSON, "record cannot be mapped to a document: " + e);
+            return null;
+        }
         if (result instanceof RecordMapper.Rejected rejected) {
             counts.skipped();
             problems.report(rejected.problem());
             return null;
         }
-        if (repaired) {
+        if (repair != null) {
+            // Reported only now: a REPAIRED problem always stands for a document (a skipped record has
+            // exactly one SKIPPED problem, which says why it was skipped).
             counts.repaired();
+            problems.report(new Problem(shard.path(), lineNo, PositionKind.LINE, ProblemKind.INVALID_UTF8,
+                    Severity.REPAIRED, repair));
         }
         return ((RecordMapper.Mapped) result).document();
+    }
+
+    private static String alsoInvalid(String repair) {
+        return repair == null ? "" : " (the line also has " + repair.substring(0, repair.indexOf(';')) + ")";
     }
 
     private static final class LinkedHashMapType extends com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>> {
@@ -198,7 +227,8 @@ public final class JsonlReader implements DocumentReader {
             int end = nl < 0 ? limit : nl;
             if (!oversized) {
                 int chunk = end - start;
-                if ((long) lineLen + chunk > maxLine) {
+                // One byte more than the cap may be a CR of a CRLF ending; finish() decides.
+                if ((long) lineLen + chunk > (long) maxLine + 1) {
                     oversized = true;
                     lineLen = 0;
                 } else {
@@ -223,6 +253,15 @@ public final class JsonlReader implements DocumentReader {
         if (lineLen > 0 && line[lineLen - 1] == '\r') {
             lineLen--;
         }
+        if (lineLen > maxLine) {
+            lineLen = 0;
+            return LineStatus.OVERSIZED;
+        }
+        if (lineLen >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+            // A byte order mark: at the start of the file, or of a file concatenated to it. Not content.
+            lineLen -= 3;
+            System.arraycopy(line, 3, line, 0, lineLen);
+        }
         for (int i = 0; i < lineLen; i++) {
             byte b = line[i];
             if (b != ' ' && b != '\t' && b != '\r') {
@@ -246,25 +285,25 @@ public final class JsonlReader implements DocumentReader {
             limit = n;
             counts.bytesRead(opened.rawBytesRead());
             return true;
-        } catch (IOException e) {
-            ProblemKind kind = ShardStreams.classify(e);
+        } catch (IOException | RuntimeException e) {
+            ProblemKind kind = e instanceof IOException io ? ShardStreams.classify(io) : ProblemKind.CORRUPT_DATA;
             long at = lineNo + 1;
-            String what = kind == ProblemKind.TRUNCATED ? "the compressed stream ends early" : "the compressed stream is corrupt";
+            String stream = shard.compression() == Compression.NONE ? "the file" : "the " + shard.compression().jsonName() + " stream";
+            String what = kind == ProblemKind.TRUNCATED ? stream + " ends early" : stream + " is corrupt or unreadable";
             problems.report(new Problem(shard.path(), at, PositionKind.LINE, kind, Severity.FILE,
                     what + " in line " + at + " (after " + lineNo + " complete lines); the rest of the file is lost: "
-                            + ShardStreams.describe(e)));
+                            + (e instanceof IOException io ? ShardStreams.describe(io) : e.toString())));
             in = null;
             broken = true;
             return false;
         }
     }
 
+    /** Grows the line buffer to hold {@code capacity} bytes; never beyond the cap (plus a CR). */
     private void ensure(int capacity) {
         if (capacity > line.length) {
-            int n = line.length;
-            while (n < capacity) {
-                n = n > (1 << 29) ? Integer.MAX_VALUE - 16 : n * 2;
-            }
+            long doubled = 2L * line.length;
+            int n = (int) Math.min(Math.max(doubled, capacity), (long) maxLine + 1);
             line = java.util.Arrays.copyOf(line, n);
         }
     }

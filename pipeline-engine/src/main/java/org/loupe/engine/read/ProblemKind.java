@@ -8,6 +8,8 @@ public enum ProblemKind {
     UNREADABLE_FILE,
     /** The file is not in a format Loupe reads. */
     UNKNOWN_FORMAT,
+    /** The file holds no records: it is empty (0 bytes), decompresses to nothing, or has only blank lines. */
+    EMPTY_FILE,
     /** The compressed stream or file ends early; the records after this position are lost. */
     TRUNCATED,
     /** The compressed stream or container is corrupt; reading of this file stops here. */

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param root     the scanned folder (absolute, normalized)
  * @param shards   readable shards, sorted by relative path
- * @param problems unknown or unreadable files
+ * @param problems unknown, unreadable or empty files
  */
 public record ScanResult(Path root, List<Shard> shards, List<Problem> problems) {
     public ScanResult {

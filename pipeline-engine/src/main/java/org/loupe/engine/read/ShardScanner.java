@@ -1,9 +1,10 @@
 package org.loupe.engine.read;
 
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,15 +13,18 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Lists the shards of a folder (recursively) and finds each file's compression from its magic bytes
  * and its format from the decompressed first bytes, falling back to the file name. Files and folders
  * whose names start with '.' or '_' (hidden files, Hadoop/Spark markers such as {@code _SUCCESS}) are
- * not data and are passed over; every other file is either a shard or a problem. Never writes.
+ * not data and are passed over; every other file is either a shard or a problem. Symbolic links are
+ * followed (dataset caches such as Hugging Face's link to their blobs); a broken link or a link cycle is
+ * a problem. An empty file (0 bytes, or a compressed stream of nothing) is an
+ * {@link ProblemKind#EMPTY_FILE} problem, not a shard. Never writes.
  */
 public final class ShardScanner {
     private static final int SNIFF = 512;
@@ -38,7 +42,7 @@ public final class ShardScanner {
             return new ScanResult(root, shards, problems);
         }
         List<Path> files = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 return !dir.equals(root) && isPassedOver(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -46,15 +50,28 @@ public final class ShardScanner {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isPassedOver(file)) {
+                if (isPassedOver(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
                     files.add(file);
+                } else if (attrs.isSymbolicLink()) {
+                    // With FOLLOW_LINKS, a link's own attributes are only seen when its target is missing.
+                    problems.add(Problem.ofFile(file, ProblemKind.UNREADABLE_FILE, "broken symbolic link: its target does not exist"));
+                } else if (!attrs.isDirectory()) {
+                    problems.add(Problem.ofFile(file, ProblemKind.UNKNOWN_FORMAT, "not a regular file (a device, pipe or socket)"));
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(Problem.ofFile(file, ProblemKind.UNREADABLE_FILE, "cannot list: " + ShardStreams.describe(e)));
+                if (!isPassedOver(file)) {
+                    String why = e instanceof FileSystemLoopException
+                            ? "symbolic link cycle: this folder links to one of its parents; not read again"
+                            : "cannot list: " + ShardStreams.describe(e);
+                    problems.add(Problem.ofFile(file, ProblemKind.UNREADABLE_FILE, why));
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -86,14 +103,33 @@ public final class ShardScanner {
             problems.add(Problem.ofFile(file, ProblemKind.UNREADABLE_FILE, "cannot read: " + ShardStreams.describe(e)));
             return;
         }
+        if (size == 0 || head.length == 0) {
+            problems.add(Problem.ofFile(file, ProblemKind.EMPTY_FILE, "the file is empty (0 bytes): no records"));
+            return;
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Compression compression = compressionOf(head);
-        byte[] content = compression == Compression.NONE ? head : decompressHead(head, compression, file);
+        byte[] content = head;
+        if (compression != Compression.NONE) {
+            Head decompressed = decompressHead(compression, file);
+            if (decompressed.bytes().length == 0 && decompressed.clean()) {
+                problems.add(Problem.ofFile(file, ProblemKind.EMPTY_FILE, "the file is a " + compression.jsonName()
+                        + " stream of nothing (" + size + " bytes that decompress to 0 bytes): no records"));
+                return;
+            }
+            content = decompressed.bytes();
+        }
         ShardFormat format = formatOf(content, compression == Compression.NONE ? head : null, name);
+        if (format == ShardFormat.UNKNOWN && isJsonDocument(content)) {
+            problems.add(Problem.ofFile(file, ProblemKind.UNKNOWN_FORMAT, "a single JSON document (an array, or a"
+                    + " pretty-printed object), not JSON lines: Loupe reads one JSON object per line"
+                    + " (name the file .jsonl to read it line by line anyway)"));
+            return;
+        }
         if (format == ShardFormat.UNKNOWN) {
-            String why = size == 0 ? "the file is empty and its name has no known extension"
-                    : "not a known shard format (JSONL, Parquet, WARC, WET; plain, gzip or zstd): first bytes "
-                    + printable(head);
+            String why = "not a known shard format (JSONL, Parquet, WARC, WET; plain, gzip or zstd): first bytes "
+                    + printable(compression == Compression.NONE ? head : content)
+                    + (compression == Compression.NONE ? "" : " after " + compression.jsonName() + " decompression");
             problems.add(Problem.ofFile(file, ProblemKind.UNKNOWN_FORMAT, why));
             return;
         }
@@ -111,13 +147,16 @@ public final class ShardScanner {
         return Compression.NONE;
     }
 
-    /** The first decompressed bytes; as many as could be decompressed when the head is cut or corrupt. */
-    private static byte[] decompressHead(byte[] head, Compression compression, Path file) {
+    /** The first decompressed bytes, and whether the stream ended cleanly (false when cut or corrupt). */
+    private record Head(byte[] bytes, boolean clean) { }
+
+    /** The first decompressed bytes; as many as could be decompressed when the file is cut or corrupt. */
+    private static Head decompressHead(Compression compression, Path file) {
         // Decompress from the file, not the sniffed head, so that a small first block is not mistaken for a truncation.
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = compression == Compression.GZIP ? new GZIPInputStream(raw) : new ZstdInputStreamNoFinalizer(raw)) {
-            byte[] out = new byte[SNIFF];
-            int n = 0;
+        byte[] out = new byte[SNIFF];
+        int n = 0;
+        boolean clean = true;
+        try (InputStream in = ShardStreams.decompressor(Files.newInputStream(file), compression)) {
             try {
                 while (n < SNIFF) {
                     int r = in.read(out, n, SNIFF - n);
@@ -126,13 +165,14 @@ public final class ShardScanner {
                     }
                     n += r;
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // Cut or corrupt: the reader reports it with its position; sniff what we have.
+                clean = false;
             }
-            return java.util.Arrays.copyOf(out, n);
-        } catch (IOException e) {
-            return new byte[0];
+        } catch (IOException | RuntimeException e) {
+            clean = false;
         }
+        return new Head(java.util.Arrays.copyOf(out, n), clean);
     }
 
     static ShardFormat formatOf(byte[] content, byte[] rawHead, String lowerName) {
@@ -141,21 +181,19 @@ public final class ShardScanner {
         }
         String start = new String(content, 0, Math.min(content.length, 16), StandardCharsets.ISO_8859_1);
         if (start.startsWith("WARC/")) {
-            return lowerName.contains(".wet") ? ShardFormat.WET : ShardFormat.WARC;
+            return isWet(content, lowerName) ? ShardFormat.WET : ShardFormat.WARC;
         }
-        int i = 0;
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
-            i = 3;
+        String base = stripCompression(lowerName);
+        if (isJsonDocument(content) && !base.endsWith(".jsonl") && !base.endsWith(".ndjson")) {
+            // A pretty-printed JSON object or a JSON array (dataset_info.json, manifest.json): not records.
+            return ShardFormat.UNKNOWN;
         }
-        while (i < content.length && (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' || content[i] == '\t')) {
-            i++;
-        }
+        int i = firstContentByte(content);
         if (i < content.length && content[i] == '{') {
             return ShardFormat.JSONL;
         }
         // Content not recognized (empty, cut, or garbage): trust an explicit extension, so that the
         // reader reports each bad record or the truncation with its position.
-        String base = lowerName.replaceAll("\\.(gz|gzip|zst|zstd)$", "");
         if (base.endsWith(".jsonl") || base.endsWith(".json") || base.endsWith(".ndjson")) {
             return ShardFormat.JSONL;
         }
@@ -169,6 +207,67 @@ public final class ShardScanner {
             return ShardFormat.WARC;
         }
         return ShardFormat.UNKNOWN;
+    }
+
+    /** The offset of the first byte after a UTF-8 byte order mark and whitespace. */
+    private static int firstContentByte(byte[] content) {
+        int i = 0;
+        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < content.length && (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' || content[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether the content is one JSON document rather than JSON lines: it starts with an array, or with an
+     * object whose first line is only its opening brace (pretty-printed).
+     */
+    static boolean isJsonDocument(byte[] content) {
+        int i = firstContentByte(content);
+        if (i >= content.length) {
+            return false;
+        }
+        if (content[i] == '[') {
+            return true;
+        }
+        if (content[i] != '{') {
+            return false;
+        }
+        int j = i + 1;
+        while (j < content.length && (content[j] == ' ' || content[j] == '\t' || content[j] == '\r')) {
+            j++;
+        }
+        return j < content.length && content[j] == '\n';
+    }
+
+    /**
+     * WET is WARC with conversion records: told by a conversion record or a warcinfo file name ending in
+     * ".wet" in the first bytes (Common Crawl's warcinfo says {@code WARC-Filename: ….warc.wet.gz}), or by
+     * the file's own name.
+     */
+    private static boolean isWet(byte[] content, String lowerName) {
+        String head = new String(content, StandardCharsets.ISO_8859_1);
+        if (head.contains("\nWARC-Type: conversion")) {
+            return true;
+        }
+        int at = head.indexOf("\nWARC-Filename:");
+        if (at >= 0) {
+            int end = head.indexOf('\n', at + 1);
+            if (end > 0) {
+                String filename = head.substring(at + "\nWARC-Filename:".length(), end).trim().toLowerCase(Locale.ROOT);
+                if (stripCompression(filename).endsWith(".wet")) {
+                    return true;
+                }
+            }
+        }
+        return stripCompression(lowerName).endsWith(".wet");
+    }
+
+    private static String stripCompression(String lowerName) {
+        return lowerName.replaceAll("\\.(gz|gzip|zst|zstd)$", "");
     }
 
     private static String printable(byte[] head) {

@@ -3,13 +3,20 @@ package org.loupe.engine.read;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
-/** Opens a shard's decompressed byte stream, and classifies the errors decompressors throw. */
+/**
+ * Opens a shard's decompressed byte stream, and classifies the errors decompressors throw.
+ *
+ * <p>Gzip is read by {@link GzipMembersInputStream}, which reads every member and reports cut or
+ * corrupt members and trailing garbage (the JDK's {@code GZIPInputStream} silently stops there). The
+ * decompressors are buffered so that a decompression error never takes already decompressed bytes with
+ * it: a reader gets every byte before the damage, and can say in which record the data ends.
+ */
 public final class ShardStreams {
     private static final int BUFFER = 1 << 16;
 
@@ -43,15 +50,38 @@ public final class ShardStreams {
     public static Opened open(Shard shard) throws IOException {
         CountingInputStream raw = new CountingInputStream(Files.newInputStream(shard.path()));
         try {
-            InputStream decompressed = switch (shard.compression()) {
-                case NONE -> new BufferedInputStream(raw, BUFFER);
-                case GZIP -> new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
-                case ZSTD -> new BufferedInputStream(new ZstdInputStreamNoFinalizer(new BufferedInputStream(raw, BUFFER)), BUFFER);
-            };
+            InputStream decompressed = shard.compression() == Compression.NONE
+                    ? new BufferedInputStream(raw, BUFFER)
+                    : new BufferedInputStream(decompressor(raw, shard.compression()), BUFFER);
             return new Opened(decompressed, raw);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
+        }
+    }
+
+    /**
+     * The decompressed stream of {@code raw} (unbuffered on the output side). Its {@code available()} is 0,
+     * so that a {@link BufferedInputStream} on top returns after one read: otherwise, a decompression
+     * error in a second read of the same call would throw away the bytes of the first.
+     */
+    static InputStream decompressor(InputStream raw, Compression compression) throws IOException {
+        return switch (compression) {
+            case NONE -> raw;
+            case GZIP -> new GzipMembersInputStream(raw, BUFFER);
+            case ZSTD -> new NothingAvailable(new ZstdInputStreamNoFinalizer(new BufferedInputStream(raw, BUFFER)));
+        };
+    }
+
+    /** Hides {@code available()} of a decompressor (see {@link #decompressor}). */
+    private static final class NothingAvailable extends FilterInputStream {
+        NothingAvailable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
         }
     }
 
