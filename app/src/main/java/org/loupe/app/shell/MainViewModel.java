@@ -209,6 +209,7 @@ public final class MainViewModel implements AutoCloseable {
         if (remember) {
             recent.setAll(context.recentFolders().add(path));
         }
+        startPreview(gen, path);
         track(tasks.run("Scanning " + path.getFileName(), ctx -> new ShardScanner().scan(path),
                 result -> {
                     if (gen == generation) {
@@ -238,16 +239,6 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         boolean stored = context.workspace().hasSample(result, spec, context.readerOptions());
-        if (!stored) {
-            track(tasks.run("Reading the first documents", ctx -> Preview.firstDocuments(result, context.readerOptions(), PREVIEW_DOCUMENTS, ctx),
-                    docs -> {
-                        if (gen == generation && sample.get() == null && !docs.isEmpty()) {
-                            browse.setSource(new PreviewSource(docs));
-                            markFirstRows();
-                        }
-                    },
-                    e -> { /* The sampling task reports reading errors. */ }));
-        }
         sampling.set(true);
         status.set(String.format("%s %s from %,d shards (%s)…", stored ? "Opening the stored sample" : "Sampling",
                 spec.describe(), result.shards().size(), human(result.totalBytes())));
@@ -261,6 +252,22 @@ public final class MainViewModel implements AutoCloseable {
                     onSampled(gen, result, s);
                 },
                 e -> fail(gen, "Sampling failed", e)));
+    }
+
+    /**
+     * Shows the first documents of the folder at once, without waiting for the full scan: only the first
+     * few files are sniffed and read. A stored or freshly drawn sample replaces them.
+     */
+    private void startPreview(long gen, Path path) {
+        track(tasks.run("Reading the first documents",
+                ctx -> Preview.firstDocuments(path, context.readerOptions(), PREVIEW_DOCUMENTS, ctx),
+                docs -> {
+                    if (gen == generation && sample.get() == null && !docs.isEmpty()) {
+                        browse.setSource(new PreviewSource(docs));
+                        markFirstRows();
+                    }
+                },
+                e -> { /* The scan and the sampling report reading errors with their context. */ }));
     }
 
     private void onSampled(long gen, ScanResult result, Sample s) {

@@ -29,17 +29,55 @@ import java.util.Locale;
 public final class ShardScanner {
     private static final int SNIFF = 512;
 
-    /** Scans a folder, or a single file. */
+    /** Scans a folder, or a single file. Files are sniffed in parallel; the result is in relative-path order. */
     public ScanResult scan(Path folderOrFile) throws IOException {
+        Path root = checkedRoot(folderOrFile);
+        List<Problem> problems = new ArrayList<>();
+        List<Path> files = list(root, problems);
+        List<Classified> classified = files.parallelStream()
+                .map(f -> classify(f, relativeOrName(root, f)))
+                .toList();
+        List<Shard> shards = new ArrayList<>();
+        for (Classified c : classified) {
+            shards.addAll(c.shards());
+            problems.addAll(c.problems());
+        }
+        return new ScanResult(root, shards, problems);
+    }
+
+    /**
+     * The first {@code limit} shards in relative-path order, sniffing only as many files as needed: what
+     * the workbench reads to show documents at once, whatever the size of the folder. Problems are not
+     * collected (the full {@link #scan} reports them).
+     */
+    public List<Shard> firstShards(Path folderOrFile, int limit) throws IOException {
+        Path root = checkedRoot(folderOrFile);
+        List<Shard> shards = new ArrayList<>();
+        for (Path file : list(root, new ArrayList<>())) {
+            if (shards.size() >= limit) {
+                break;
+            }
+            shards.addAll(classify(file, relativeOrName(root, file)).shards());
+        }
+        return shards;
+    }
+
+    private static Path checkedRoot(Path folderOrFile) throws IOException {
         Path root = folderOrFile.toAbsolutePath().normalize();
         if (!Files.exists(root)) {
             throw new NoSuchFileException(root.toString(), null, "no such file or folder");
         }
-        List<Shard> shards = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        return root;
+    }
+
+    private static String relativeOrName(Path root, Path file) {
+        return file.equals(root) ? root.getFileName().toString() : relative(root, file);
+    }
+
+    /** The data files of a folder (or the file itself), sorted by relative path; listing problems are added. */
+    private static List<Path> list(Path root, List<Problem> problems) throws IOException {
         if (Files.isRegularFile(root)) {
-            classify(root, root.getFileName().toString(), shards, problems);
-            return new ScanResult(root, shards, problems);
+            return List.of(root);
         }
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -76,10 +114,17 @@ public final class ShardScanner {
             }
         });
         files.sort(Comparator.comparing(p -> relative(root, p)));
-        for (Path file : files) {
-            classify(file, relative(root, file), shards, problems);
-        }
-        return new ScanResult(root, shards, problems);
+        return files;
+    }
+
+    /** What one file is: a shard, or a problem. */
+    private record Classified(List<Shard> shards, List<Problem> problems) { }
+
+    private Classified classify(Path file, String relativePath) {
+        List<Shard> shards = new ArrayList<>(1);
+        List<Problem> problems = new ArrayList<>(1);
+        classify(file, relativePath, shards, problems);
+        return new Classified(shards, problems);
     }
 
     private static boolean isPassedOver(Path p) {

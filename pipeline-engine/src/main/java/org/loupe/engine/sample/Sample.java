@@ -57,7 +57,8 @@ public final class Sample implements Closeable {
         Path folder = Path.of(manifest.folder());
         List<Path> paths = new ArrayList<>();
         for (SampleManifest.ShardEntry s : manifest.shards()) {
-            paths.add(s.relativePath().isEmpty() ? folder : folder.resolve(s.relativePath()));
+            // A sample of a single file has that file as its "folder".
+            paths.add(s.relativePath().isEmpty() || Files.isRegularFile(folder) ? folder : folder.resolve(s.relativePath()));
         }
         this.shardPaths = List.copyOf(paths);
         int n = manifest.rows();
