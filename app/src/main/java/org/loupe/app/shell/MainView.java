@@ -101,7 +101,7 @@ public final class MainView extends BorderPane {
         open.setId("open-folder");
         open.setTooltip(new Tooltip("Open a folder of shards (Ctrl+O)"));
         open.setOnAction(e -> chooseFolder());
-        open.getStyleClass().add(Styles.ACCENT);
+        open.getStyleClass().add("open-button");
         open.setMinWidth(Region.USE_PREF_SIZE);
         MenuButton more = new MenuButton("Recent");
         more.setId("open-menu");
