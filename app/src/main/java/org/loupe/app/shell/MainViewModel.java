@@ -272,8 +272,8 @@ public final class MainViewModel implements AutoCloseable {
 
     private void onSampled(long gen, ScanResult result, Sample s) {
         sampling.set(false);
-        replaceSample(s);
         browse.setSource(new SampleSource(s));
+        replaceSample(s);
         markFirstRows();
         SampleManifest.ReadStats stats = s.manifest().stats();
         status.set(String.format("%,d shards (%s)  ·  sample %,d of %,d documents (seed %d)  ·  %,d problems",
