@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = {"Loupe: look at your pre-training data, what your filters keep and what they throw away.",
                 "",
-                "Without a command, opens the workbench (on DIR when given, else on the bundled demo sample)."},
+                "Without a command, opens the workbench: loupe [DIR] [--size=N] [--seed=S]",
+                "(on DIR when given, else on the bundled demo sample)."},
         subcommands = {InspectCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 
@@ -35,7 +36,7 @@ public final class LoupeCommand implements Runnable {
             return false;
         }
         String first = args[0];
-        if (first.startsWith("-")) {
+        if (first.equals("-h") || first.equals("--help") || first.equals("-V") || first.equals("--version")) {
             return true;
         }
         return new CommandLine(new LoupeCommand()).getSubcommands().containsKey(first);

@@ -30,6 +30,13 @@ public final class WorkbenchApp extends Application {
         model.folderLabelProperty().addListener((o, a, label) -> stage.setTitle("Loupe — " + label));
         stage.setScene(scene);
         stage.show();
+        var named = getParameters().getNamed();
+        if (named.containsKey("size")) {
+            model.sampleSizeProperty().set(Integer.parseInt(named.get("size")));
+        }
+        if (named.containsKey("seed")) {
+            model.seedProperty().set(Long.parseLong(named.get("seed")));
+        }
         List<String> args = getParameters().getUnnamed();
         if (args.isEmpty()) {
             model.openDemo();
