@@ -1,0 +1,376 @@
+package org.loupe.engine.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.loupe.engine.io.AtomicFiles;
+
+/**
+ * Reads and writes {@link PipelineConfig}s as YAML or JSON, and validates them against a
+ * {@link StepCatalog}: every problem is reported at once, each naming its field and what is wrong
+ * (unknown key, wrong type, out of range, unknown step type, unknown language code).
+ */
+public final class ConfigLoader {
+    private static final Set<String> TOP_KEYS = Set.of("schema_version", "name", "field_mapping", "sample",
+            "token_encoding", "seed", "steps");
+    private static final Set<String> STEP_KEYS = Set.of("type", "name", "enabled", "keep_fraction", "params", "overrides");
+    private static final Set<String> MAPPING_KEYS = Set.of("text", "id", "url");
+    private static final Set<String> SAMPLE_KEYS = Set.of("seed", "size", "fraction");
+    private static final Set<String> OVERRIDE_KEYS = Set.of("domains", "params");
+
+    private final StepCatalog catalog;
+    private final ObjectMapper yaml;
+    private final ObjectMapper json;
+
+    public ConfigLoader(StepCatalog catalog) {
+        this.catalog = catalog;
+        this.yaml = configure(new ObjectMapper(YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build()));
+        this.json = configure(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        return m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    }
+
+    /** Reads a config file (YAML, or JSON when the name ends in .json). */
+    public PipelineConfig read(Path file) throws IOException, ConfigException {
+        String text = Files.readString(file);
+        return parse(text, file.toString());
+    }
+
+    /** Parses YAML or JSON text (JSON is YAML too). */
+    public PipelineConfig parse(String text, String source) throws ConfigException {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, List.of("not valid YAML/JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")")));
+        }
+        List<String> problems = new ArrayList<>();
+        validate(root, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        try {
+            return yaml.treeToValue(root, PipelineConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, List.of(e.getOriginalMessage()));
+        }
+    }
+
+    /** Checks a config built in code (e.g. from the UI) the same way a file is checked. */
+    public void check(PipelineConfig config) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        validate(yaml.valueToTree(config), problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(config.name(), problems);
+        }
+    }
+
+    public String toYaml(PipelineConfig config) {
+        try {
+            return yaml.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String toJson(PipelineConfig config) {
+        try {
+            return json.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes YAML, or JSON when the file name ends in .json; atomically. */
+    public void write(PipelineConfig config, Path file) throws IOException {
+        String text = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? toJson(config) : toYaml(config);
+        AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    // Validation
+
+    private void validate(JsonNode root, List<String> problems) {
+        if (root == null || !root.isObject()) {
+            problems.add("the config must be a mapping with at least 'schema_version' and 'steps'");
+            return;
+        }
+        unknownKeys(root, TOP_KEYS, "", problems);
+        JsonNode version = root.get("schema_version");
+        if (version == null) {
+            problems.add("schema_version: missing (this Loupe writes and reads version " + PipelineConfig.SCHEMA_VERSION + ")");
+        } else if (!version.isInt() || version.asInt() != PipelineConfig.SCHEMA_VERSION) {
+            problems.add("schema_version: " + version + " is not supported (this Loupe reads version " + PipelineConfig.SCHEMA_VERSION + ")");
+        }
+        optionalType(root, "name", JsonNode::isTextual, "a string", "", problems);
+        optionalType(root, "token_encoding", JsonNode::isTextual, "a string", "", problems);
+        optionalType(root, "seed", JsonNode::isIntegralNumber, "an integer", "", problems);
+        JsonNode mapping = root.get("field_mapping");
+        if (mapping != null && !mapping.isNull()) {
+            if (!mapping.isObject()) {
+                problems.add("field_mapping: expected a mapping with text, id, url");
+            } else {
+                unknownKeys(mapping, MAPPING_KEYS, "field_mapping.", problems);
+                for (String k : MAPPING_KEYS) {
+                    optionalType(mapping, k, JsonNode::isTextual, "a string (a field name or dotted path)", "field_mapping.", problems);
+                }
+            }
+        }
+        validateSample(root.get("sample"), problems);
+        JsonNode steps = root.get("steps");
+        if (steps == null) {
+            problems.add("steps: missing (a list of steps, may be empty)");
+        } else if (!steps.isArray()) {
+            problems.add("steps: expected a list of steps");
+        } else {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < steps.size(); i++) {
+                validateStep(steps.get(i), "steps[" + i + "]", names, problems);
+            }
+        }
+    }
+
+    private static void validateSample(JsonNode sample, List<String> problems) {
+        if (sample == null || sample.isNull()) {
+            return;
+        }
+        if (!sample.isObject()) {
+            problems.add("sample: expected a mapping with seed and size or fraction");
+            return;
+        }
+        unknownKeys(sample, SAMPLE_KEYS, "sample.", problems);
+        optionalType(sample, "seed", JsonNode::isIntegralNumber, "an integer", "sample.", problems);
+        JsonNode size = sample.get("size");
+        JsonNode fraction = sample.get("fraction");
+        if (size != null && !size.isNull() && (!size.isIntegralNumber() || size.asLong() < 1 || size.asLong() > Integer.MAX_VALUE)) {
+            problems.add("sample.size: expected a positive integer, got " + size);
+        }
+        if (fraction != null && !fraction.isNull() && (!fraction.isNumber() || fraction.asDouble() <= 0 || fraction.asDouble() > 1)) {
+            problems.add("sample.fraction: expected a number in (0, 1], got " + fraction);
+        }
+        if (size != null && !size.isNull() && fraction != null && !fraction.isNull()) {
+            problems.add("sample: give either size or fraction, not both");
+        }
+    }
+
+    private void validateStep(JsonNode step, String at, Set<String> names, List<String> problems) {
+        if (!step.isObject()) {
+            problems.add(at + ": expected a mapping with at least 'type'");
+            return;
+        }
+        unknownKeys(step, STEP_KEYS, at + ".", problems);
+        JsonNode typeNode = step.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            problems.add(at + ".type: missing; one of " + catalog.names());
+            return;
+        }
+        StepType type = catalog.type(typeNode.asText()).orElse(null);
+        if (type == null) {
+            problems.add(at + ".type: unknown step type '" + typeNode.asText() + "'; one of " + catalog.names());
+            return;
+        }
+        optionalType(step, "name", JsonNode::isTextual, "a string", at + ".", problems);
+        optionalType(step, "enabled", JsonNode::isBoolean, "true or false", at + ".", problems);
+        String name = step.hasNonNull("name") ? step.get("name").asText() : type.name();
+        if (!names.add(name)) {
+            problems.add(at + ": a second step named '" + name + "'; give one of them a distinct 'name'");
+        }
+        JsonNode keep = step.get("keep_fraction");
+        if (keep != null && !keep.isNull() && (!keep.isNumber() || keep.asDouble() < 0 || keep.asDouble() > 1)) {
+            problems.add(at + ".keep_fraction: expected a number in [0, 1], got " + keep);
+        }
+        JsonNode params = step.get("params");
+        if (params != null && !params.isNull()) {
+            validateParams(type, params, at + ".params", false, problems);
+        }
+        JsonNode overrides = step.get("overrides");
+        if (overrides != null && !overrides.isNull()) {
+            if (!overrides.isArray()) {
+                problems.add(at + ".overrides: expected a list of {domains, params}");
+            } else {
+                for (int i = 0; i < overrides.size(); i++) {
+                    JsonNode o = overrides.get(i);
+                    String oat = at + ".overrides[" + i + "]";
+                    if (!o.isObject()) {
+                        problems.add(oat + ": expected a mapping with domains and params");
+                        continue;
+                    }
+                    unknownKeys(o, OVERRIDE_KEYS, oat + ".", problems);
+                    JsonNode domains = o.get("domains");
+                    if (domains == null || !domains.isArray() || domains.isEmpty()) {
+                        problems.add(oat + ".domains: expected a non-empty list of domains");
+                    } else {
+                        for (int d = 0; d < domains.size(); d++) {
+                            if (!domains.get(d).isTextual() || domains.get(d).asText().isBlank()) {
+                                problems.add(oat + ".domains[" + d + "]: expected a domain name");
+                            }
+                        }
+                    }
+                    JsonNode op = o.get("params");
+                    if (op == null || !op.isObject()) {
+                        problems.add(oat + ".params: expected a mapping of parameter values");
+                    } else {
+                        validateParams(type, op, oat + ".params", true, problems);
+                    }
+                }
+            }
+        }
+    }
+
+    private void validateParams(StepType type, JsonNode params, String at, boolean override, List<String> problems) {
+        if (!params.isObject()) {
+            problems.add(at + ": expected a mapping of parameter names to values");
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = params.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String here = at + "." + key;
+            ParamSpec spec = type.param(key).orElse(null);
+            if (spec == null) {
+                problems.add(here + ": unknown parameter of " + type.name() + "; known: "
+                        + type.params().stream().map(ParamSpec::name).toList());
+                continue;
+            }
+            if (override && spec.role() == ParamSpec.Role.MEASURE) {
+                problems.add(here + ": per-domain overrides can only change thresholds and check toggles; "
+                        + key + " changes what is measured");
+                continue;
+            }
+            String problem = checkValue(spec, e.getValue());
+            if (problem != null) {
+                problems.add(here + ": " + problem);
+            } else if ("languages".equals(key) && e.getValue().isArray() && !catalog.languageLabels().isEmpty()) {
+                for (JsonNode lang : e.getValue()) {
+                    if (!catalog.languageLabels().contains(lang.asText())) {
+                        problems.add(here + ": unknown language code '" + lang.asText()
+                                + "' for the language-ID model (it knows " + catalog.languageLabels().size()
+                                + " codes such as en, de, fr, zh, ja)");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Null when the value fits the spec, else what is wrong. */
+    static String checkValue(ParamSpec spec, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return spec.nullable() ? null : "null is not allowed (" + typeName(spec) + " expected)";
+        }
+        switch (spec.type()) {
+            case INTEGER -> {
+                if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
+                    return "expected an integer, got " + v;
+                }
+                return range(spec, v.asDouble());
+            }
+            case NUMBER -> {
+                if (!v.isNumber()) {
+                    return "expected a number, got " + v;
+                }
+                return range(spec, v.asDouble());
+            }
+            case BOOLEAN -> {
+                return v.isBoolean() ? null : "expected true or false, got " + v;
+            }
+            case STRING -> {
+                return v.isTextual() ? null : "expected a string, got " + v;
+            }
+            case STRING_LIST -> {
+                if (!v.isArray()) {
+                    return "expected a list of strings, got " + v;
+                }
+                for (JsonNode s : v) {
+                    if (!s.isTextual()) {
+                        return "expected a list of strings, found " + s;
+                    }
+                }
+                return null;
+            }
+            case PAIR_LIST -> {
+                if (!v.isArray()) {
+                    return "expected a list of [n, fraction] pairs, got " + v;
+                }
+                for (JsonNode p : v) {
+                    if (!p.isArray() || p.size() != 2 || !p.get(0).isIntegralNumber() || !p.get(1).isNumber()
+                            || p.get(0).asInt() < 1 || p.get(1).asDouble() < 0 || p.get(1).asDouble() > 1) {
+                        return "expected [n, fraction] pairs with n >= 1 and fraction in [0, 1], found " + p;
+                    }
+                }
+                return null;
+            }
+            default -> throw new IllegalStateException(spec.type().name());
+        }
+    }
+
+    private static String range(ParamSpec spec, double d) {
+        if (Double.isNaN(d) || (spec.min() != null && d < spec.min()) || (spec.max() != null && d > spec.max())) {
+            return "out of range: " + fmt(d) + " not in [" + (spec.min() == null ? "-∞" : fmt(spec.min())) + ", "
+                    + (spec.max() == null ? "∞" : fmt(spec.max())) + "]";
+        }
+        return null;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String typeName(ParamSpec spec) {
+        return spec.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static void unknownKeys(JsonNode node, Set<String> allowed, String prefix, List<String> problems) {
+        node.fieldNames().forEachRemaining(k -> {
+            if (!allowed.contains(k)) {
+                problems.add(prefix + k + ": unknown key; expected one of " + new java.util.TreeSet<>(allowed));
+            }
+        });
+    }
+
+    private static void optionalType(JsonNode node, String key, java.util.function.Predicate<JsonNode> ok, String what,
+                                     String prefix, List<String> problems) {
+        JsonNode v = node.get(key);
+        if (v != null && !v.isNull() && !ok.test(v)) {
+            problems.add(prefix + key + ": expected " + what + ", got " + v);
+        }
+    }
+
+    /** The parameter values of a step with the type's defaults filled in, for documents of a host. */
+    public static Map<String, Object> effectiveParams(StepType type, StepConfig step, String host) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec p : type.params()) {
+            values.put(p.name(), p.defaultValue());
+        }
+        values.putAll(step.params());
+        for (StepConfig.DomainOverride o : step.overrides()) {
+            if (o.matches(host)) {
+                values.putAll(o.params());
+                break;
+            }
+        }
+        return values;
+    }
+
+}
