@@ -106,7 +106,8 @@ public final class BuiltinSteps {
                     ParamSpec.string("backend", "ft176", false, MEASURE, "Language-ID model (ft176: fastText lid.176)."),
                     ParamSpec.bool("label_only", false, DECISION, "Only label the language, never drop."),
                     ParamSpec.number("keep_top_pairs_threshold", -1.0, -1.0, 1.0, false, DECISION, "Also record every language scoring above this (-1: off).")),
-            List.of("language", "language_score"),
+            List.of("language", "language_score", "top_label_1", "top_score_1", "top_label_2", "top_score_2",
+                    "top_label_3", "top_score_3", "top_label_4", "top_score_4", "top_label_5", "top_score_5"),
             List.of("language"),
             false);
 
