@@ -1,0 +1,121 @@
+package org.loupe.engine.measure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.loupe.engine.task.TaskContext;
+
+/**
+ * Measures the steps of a pipeline over all rows of a sample, in parallel, into a {@link MetricTable}.
+ * Steps are measured in pipeline order on the text as the previous steps hand it on (after a text-editing
+ * step, later steps see the edited text, as in the reference), or all on the original text
+ * ({@code independent}). Each step's word list is computed once per text and shared.
+ */
+public final class Measurer {
+    private static final int CHUNK = 256;
+
+    /** A step to measure: its name (the column prefix) and its bound measure. */
+    public record Step(String name, StepMeasure measure) { }
+
+    private final int threads;
+    private final Function<String, List<String>> wordSplitter;
+
+    public Measurer(int threads, Function<String, List<String>> wordSplitter) {
+        this.threads = Math.max(1, threads);
+        this.wordSplitter = wordSplitter;
+    }
+
+    /**
+     * Measures every step for every row.
+     *
+     * @param rows        number of documents
+     * @param texts       the text of a row (called from worker threads; must be thread-safe)
+     * @param steps       the steps in pipeline order
+     * @param independent measure every step on the original text instead of the chained text
+     * @param table       receives one column per step metric ({@code step.metric})
+     */
+    public void measure(int rows, IntFunction<String> texts, List<Step> steps, boolean independent, MetricTable table,
+                        TaskContext ctx) {
+        int s = steps.size();
+        double[][][] columns = new double[s][][];
+        for (int k = 0; k < s; k++) {
+            int m = steps.get(k).measure().metrics().size();
+            columns[k] = new double[m][rows];
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "loupe-measure");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                futures.add(pool.submit(() -> {
+                    double[][] out = new double[s][];
+                    for (int k = 0; k < s; k++) {
+                        out[k] = new double[columns[k].length];
+                    }
+                    int start;
+                    while ((start = next.getAndAdd(CHUNK)) < rows) {
+                        ctx.checkCancelled();
+                        int end = Math.min(rows, start + CHUNK);
+                        for (int row = start; row < end; row++) {
+                            DocumentText original = new DocumentText(texts.apply(row), wordSplitter);
+                            DocumentText current = original;
+                            for (int k = 0; k < s; k++) {
+                                java.util.Arrays.fill(out[k], Double.NaN);
+                                String after = steps.get(k).measure().measure(independent ? original : current, out[k]);
+                                for (int m = 0; m < out[k].length; m++) {
+                                    columns[k][m][row] = out[k][m];
+                                }
+                                if (!independent) {
+                                    current = current.withText(after);
+                                }
+                            }
+                        }
+                        ctx.progress(done.addAndGet(end - start), rows);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int k = 0; k < s; k++) {
+            Step step = steps.get(k);
+            table.removeStep(step.name());
+            List<String> metrics = step.measure().metrics();
+            for (int m = 0; m < metrics.size(); m++) {
+                String col = MetricTable.name(step.name(), metrics.get(m));
+                table.put(col, columns[k][m]);
+                List<String> labels = step.measure().labels(metrics.get(m));
+                if (!labels.isEmpty()) {
+                    table.putLabels(col, labels);
+                }
+            }
+        }
+    }
+}
