@@ -42,7 +42,7 @@ class LoupeCommandTest {
     @Test
     void inspectJsonReportsEveryPublicFixtureWithItsFormatAndCounts() throws Exception {
         Path data = SharedData.dir();
-        List<String> before = listing(data);
+        List<String> before = org.loupe.engine.testing.FolderListing.of(data);
 
         Run run = run("inspect", data.toString(), "--json");
 
@@ -62,7 +62,7 @@ class LoupeCommandTest {
         for (JsonNode p : root.get("problems")) {
             assertThat(p.has("file") && p.has("position") && p.has("kind") && p.has("message")).isTrue();
         }
-        assertThat(listing(data)).isEqualTo(before);
+        assertThat(org.loupe.engine.testing.FolderListing.of(data)).isEqualTo(before);
     }
 
     @Test
@@ -73,7 +73,7 @@ class LoupeCommandTest {
         Files.write(broken.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
         Files.write(broken.resolve("garbage.bin"), new byte[] {1, 2, 3, (byte) 0xff, 0});
         Files.write(broken.resolve("empty.jsonl"), new byte[0]);
-        List<String> before = listing(broken);
+        List<String> before = org.loupe.engine.testing.FolderListing.of(broken);
 
         Run run = run("inspect", broken.toString(), "--json");
 
@@ -86,7 +86,7 @@ class LoupeCommandTest {
         assertThat(byFile.get("cut.jsonl.gz")).singleElement().asString().startsWith("truncated@");
         assertThat(byFile.get("garbage.bin")).containsExactly("unknown_format@-1");
         assertThat(byFile.get("empty.jsonl")).containsExactly("empty_file@-1");
-        assertThat(listing(broken)).isEqualTo(before);
+        assertThat(org.loupe.engine.testing.FolderListing.of(broken)).isEqualTo(before);
     }
 
     @Test
@@ -126,15 +126,4 @@ class LoupeCommandTest {
         return bytes.toByteArray();
     }
 
-    private static List<String> listing(Path dir) throws Exception {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.map(p -> {
-                try {
-                    return dir.relativize(p) + " " + (Files.isRegularFile(p) ? Files.size(p) + " " + Files.getLastModifiedTime(p) : "dir");
-                } catch (Exception e) {
-                    throw new RuntimeException(e);
-                }
-            }).sorted().toList();
-        }
-    }
 }

@@ -92,11 +92,11 @@ class MainViewModelTest {
     @Test
     void theInputFolderIsNeverWritten() throws Exception {
         Path folder = TestFolders.shards(tmp.resolve("data"), 20);
-        var before = listing(folder);
+        var before = org.loupe.engine.testing.FolderListing.of(folder);
         MainViewModel model = model(tmp.resolve("ws"));
         model.openFolder(folder);
         model.browse().selectedRowProperty().set(0);
-        assertThat(listing(folder)).isEqualTo(before);
+        assertThat(org.loupe.engine.testing.FolderListing.of(folder)).isEqualTo(before);
     }
 
     @Test
@@ -114,15 +114,4 @@ class MainViewModelTest {
         return java.util.stream.IntStream.range(0, s.size()).mapToObj(s::id).toList();
     }
 
-    private static java.util.List<String> listing(Path dir) throws Exception {
-        try (var walk = Files.walk(dir)) {
-            return walk.map(p -> {
-                try {
-                    return dir.relativize(p) + " " + (Files.isRegularFile(p) ? Files.size(p) + " " + Files.getLastModifiedTime(p) : "dir");
-                } catch (Exception e) {
-                    throw new RuntimeException(e);
-                }
-            }).sorted().toList();
-        }
-    }
 }

@@ -1,17 +1,12 @@
 package org.loupe.engine.measure;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.loupe.engine.task.TaskContext;
+import org.loupe.engine.task.Workers;
 
 /**
  * Measures the steps of a pipeline over all rows of a sample, in parallel, into a {@link MetricTable}.
@@ -52,58 +47,32 @@ public final class Measurer {
         }
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "loupe-measure");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                futures.add(pool.submit(() -> {
-                    double[][] out = new double[s][];
+        Workers.run(threads, "loupe-measure", worker -> {
+            double[][] out = new double[s][];
+            for (int k = 0; k < s; k++) {
+                out[k] = new double[columns[k].length];
+            }
+            int start;
+            while ((start = next.getAndAdd(CHUNK)) < rows) {
+                ctx.checkCancelled();
+                int end = Math.min(rows, start + CHUNK);
+                for (int row = start; row < end; row++) {
+                    DocumentText original = new DocumentText(texts.apply(row), wordSplitter);
+                    DocumentText current = original;
                     for (int k = 0; k < s; k++) {
-                        out[k] = new double[columns[k].length];
-                    }
-                    int start;
-                    while ((start = next.getAndAdd(CHUNK)) < rows) {
-                        ctx.checkCancelled();
-                        int end = Math.min(rows, start + CHUNK);
-                        for (int row = start; row < end; row++) {
-                            DocumentText original = new DocumentText(texts.apply(row), wordSplitter);
-                            DocumentText current = original;
-                            for (int k = 0; k < s; k++) {
-                                java.util.Arrays.fill(out[k], Double.NaN);
-                                String after = steps.get(k).measure().measure(independent ? original : current, out[k]);
-                                for (int m = 0; m < out[k].length; m++) {
-                                    columns[k][m][row] = out[k][m];
-                                }
-                                if (!independent) {
-                                    current = current.withText(after);
-                                }
-                            }
+                        java.util.Arrays.fill(out[k], Double.NaN);
+                        String after = steps.get(k).measure().measure(independent ? original : current, out[k]);
+                        for (int m = 0; m < out[k].length; m++) {
+                            columns[k][m][row] = out[k][m];
                         }
-                        ctx.progress(done.addAndGet(end - start), rows);
+                        if (!independent) {
+                            current = current.withText(after);
+                        }
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted");
                 }
+                ctx.progress(done.addAndGet(end - start), rows);
             }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         for (int k = 0; k < s; k++) {
             Step step = steps.get(k);
             table.removeStep(step.name());

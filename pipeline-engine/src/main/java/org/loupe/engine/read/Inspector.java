@@ -3,13 +3,9 @@ package org.loupe.engine.read;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.loupe.engine.task.TaskContext;
+import org.loupe.engine.task.Workers;
 
 /**
  * Reads every record of every shard of a folder and reports what it found: documents and problems per
@@ -56,52 +52,29 @@ public final class Inspector {
         ShardReport[] reports = new ShardReport[shards.size()];
         long total = scan.totalBytes();
         AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "loupe-inspect");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < shards.size(); i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    Shard shard = shards.get(index);
-                    ctx.message("Reading " + shard.relativePath());
-                    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-                    long reported = 0;
-                    try (DocumentReader reader = ShardReaders.open(shard, options, problems::add)) {
-                        long n = 0;
-                        while (reader.next() != null) {
-                            if (++n % 512 == 0) {
-                                ctx.checkCancelled();
-                                long now = Math.min(reader.counts().bytesRead(), shard.sizeBytes());
-                                ctx.progress(done.addAndGet(now - reported), total);
-                                reported = now;
-                            }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Workers.run(threads, "loupe-inspect", worker -> {
+            int index;
+            while ((index = next.getAndIncrement()) < shards.size()) {
+                Shard shard = shards.get(index);
+                ctx.message("Reading " + shard.relativePath());
+                List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+                long reported = 0;
+                try (DocumentReader reader = ShardReaders.open(shard, options, problems::add)) {
+                    long n = 0;
+                    while (reader.next() != null) {
+                        if (++n % 512 == 0) {
+                            ctx.checkCancelled();
+                            long now = Math.min(reader.counts().bytesRead(), shard.sizeBytes());
+                            ctx.progress(done.addAndGet(now - reported), total);
+                            reported = now;
                         }
-                        reports[index] = new ShardReport(shard, reader.counts(), List.copyOf(problems));
                     }
-                    ctx.progress(done.addAndGet(shard.sizeBytes() - reported), total);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted");
+                    reports[index] = new ShardReport(shard, reader.counts(), List.copyOf(problems));
                 }
+                ctx.progress(done.addAndGet(shard.sizeBytes() - reported), total);
             }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return new Report(scan, List.of(reports));
     }
 }
