@@ -1,6 +1,8 @@
 package org.loupe.app;
 
+import org.loupe.engine.cli.ExplainCommand;
 import org.loupe.engine.cli.InspectCommand;
+import org.loupe.engine.cli.PresetsCommand;
 import org.loupe.engine.cli.SampleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Without a command, opens the workbench: loupe [DIR] [--size=N] [--seed=S]",
                 "(on DIR when given, else on the bundled demo sample)."},
-        subcommands = {InspectCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 
     @Override

@@ -90,6 +90,40 @@ class LoupeCommandTest {
     }
 
     @Test
+    void explainWithTheLanguageStepMatchesFastTextOnEveryGoldenText() throws Exception {
+        Path golden = SharedData.specDir().resolve("golden");
+        Path out = tmp.resolve("explain.jsonl");
+        Run run = run("explain", "--preset", "datatrove-defaults", "--independent", "--input",
+                golden.resolve("fixtures_in.jsonl.gz").toString(), "--out", out.toString());
+        assertThat(run.exit()).isZero();
+        Map<String, JsonNode> ours = new HashMap<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode n = JSON.readTree(line);
+            ours.put(n.get("id").asText(), n);
+        }
+        int agree = 0;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(golden.resolve("lid176_ref.jsonl.gz"))), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode ref = JSON.readTree(line);
+                JsonNode top = ref.get("top5").get(0);
+                JsonNode m = ours.get(ref.get("id").asText()).get("steps").get("language").get("metrics");
+                assertThat(m.get("language").asText()).isEqualTo(top.get(0).asText().replace("__label__", ""));
+                assertThat(m.get("language_score").asDouble()).isCloseTo(top.get(1).asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+                agree++;
+            }
+        }
+        assertThat(agree).isEqualTo(ours.size());
+    }
+
+    @Test
+    void presetsListsTheShippedPipelinesAndPrintsOneAsYaml() {
+        assertThat(run("presets").out()).contains("datatrove-defaults", "fineweb", "gopher");
+        assertThat(run("presets", "fineweb").out()).contains("schema_version: 1", "filter_no_terminal_punct: false");
+    }
+
+    @Test
     void inspectExitsWithOneWhenNothingCanBeRead() throws Exception {
         Path broken = Files.createDirectories(tmp.resolve("nothing"));
         Files.writeString(broken.resolve("x.jsonl"), "not json\n");

@@ -39,6 +39,22 @@ public final class Measurer {
      */
     public void measure(int rows, IntFunction<String> texts, List<Step> steps, boolean independent, MetricTable table,
                         TaskContext ctx) {
+        measure(rows, texts, steps, independent, table, null, ctx);
+    }
+
+    /** Receives the text a step hands on, per row (called from worker threads). */
+    @FunctionalInterface
+    public interface TextSink {
+        void textAfter(int step, int row, String text);
+    }
+
+    /**
+     * As {@link #measure(int, IntFunction, List, boolean, MetricTable, TaskContext)}, also handing every
+     * step's output text to {@code sink} (when not null): what {@code loupe explain} and the document
+     * diff show.
+     */
+    public void measure(int rows, IntFunction<String> texts, List<Step> steps, boolean independent, MetricTable table,
+                        TextSink sink, TaskContext ctx) {
         int s = steps.size();
         double[][][] columns = new double[s][][];
         for (int k = 0; k < s; k++) {
@@ -62,6 +78,9 @@ public final class Measurer {
                     for (int k = 0; k < s; k++) {
                         java.util.Arrays.fill(out[k], Double.NaN);
                         String after = steps.get(k).measure().measure(independent ? original : current, out[k]);
+                        if (sink != null) {
+                            sink.textAfter(k, row, after);
+                        }
                         for (int m = 0; m < out[k].length; m++) {
                             columns[k][m][row] = out[k][m];
                         }

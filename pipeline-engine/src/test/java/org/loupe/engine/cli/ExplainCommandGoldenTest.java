@@ -1,0 +1,130 @@
+package org.loupe.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loupe.engine.testing.SharedData;
+import picocli.CommandLine;
+
+/**
+ * {@code loupe explain} against the reference, as {@code tools/check_reference.py} checks it: every filter
+ * on the original text (verdicts, metric values, C4's rewritten text) and the FineWeb chain (verdict,
+ * failed step, final text). The language step needs the model from the assets module, which the engine
+ * does not depend on; it is checked by {@code LanguageStepGoldenTest} and the app's CLI tests.
+ */
+class ExplainCommandGoldenTest {
+    private static final String[] FILTERS = {"gopher_quality", "gopher_repetition", "c4_quality", "fineweb_quality"};
+
+    @TempDir
+    Path tmp;
+
+    private static Map<String, JsonNode> read(Path file) throws Exception {
+        Map<String, JsonNode> out = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        boolean gz = file.toString().endsWith(".gz");
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(gz ? new GZIPInputStream(Files.newInputStream(file))
+                : Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonNode n = json.readTree(line);
+                out.put(n.get("id").asText(), n);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, JsonNode> explain(String... args) throws Exception {
+        Path out = tmp.resolve("explain.jsonl");
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--input", SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz").toString(), "--out", out.toString()));
+        CommandLine cli = new CommandLine(new ExplainCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cli.execute(all.toArray(String[]::new))).isZero();
+        return read(out);
+    }
+
+    @Test
+    void independentFiltersAgreeWithDatatroveOnEveryDocumentMetricAndRewrite() throws Exception {
+        Map<String, JsonNode> ref = read(SharedData.specDir().resolve("golden/datatrove_ref.jsonl.gz"));
+        Map<String, JsonNode> ours = explain("--preset", "datatrove-defaults", "--independent", "--disable", "language");
+        List<String> bad = new ArrayList<>();
+        double worst = 0;
+        for (Map.Entry<String, JsonNode> e : ref.entrySet()) {
+            JsonNode o = ours.get(e.getKey());
+            assertThat(o).as(e.getKey()).isNotNull();
+            for (String f : FILTERS) {
+                JsonNode r = e.getValue().get(f);
+                JsonNode s = o.get("steps").get(f);
+                if (s.get("keep").asBoolean() != r.get("keep").asBoolean()
+                        || !Objects.equals(text(s.get("reason")), text(r.get("reason")))) {
+                    bad.add(e.getKey() + " " + f + " verdict");
+                }
+                JsonNode metrics = r.get("metrics");
+                if (metrics != null) {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> m = it.next();
+                        JsonNode w = s.get("metrics").get(m.getKey());
+                        if (m.getValue().isNull()) {
+                            if (w != null && !w.isNull()) {
+                                bad.add(e.getKey() + " " + f + "." + m.getKey() + " should be undefined");
+                            }
+                            continue;
+                        }
+                        double d = Math.abs(w.asDouble() - m.getValue().asDouble());
+                        worst = Math.max(worst, d);
+                        if (d >= 1e-9) {
+                            bad.add(e.getKey() + " " + f + "." + m.getKey());
+                        }
+                    }
+                }
+                if (f.equals("c4_quality") && r.get("keep").asBoolean()
+                        && !r.get("text_after").asText().equals(s.get("text_after").asText())) {
+                    bad.add(e.getKey() + " c4 text_after");
+                }
+            }
+        }
+        assertThat(bad).isEmpty();
+        assertThat(worst).isLessThan(1e-9);
+    }
+
+    @Test
+    void theFineWebChainAgreesWithDatatroveIncludingTheFinalText() throws Exception {
+        Map<String, JsonNode> ref = read(SharedData.specDir().resolve("golden/datatrove_ref.jsonl.gz"));
+        Map<String, JsonNode> ours = explain("--preset", "fineweb", "--disable", "url,language");
+        List<String> bad = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : ref.entrySet()) {
+            JsonNode rc = e.getValue().get("fineweb_chain");
+            JsonNode c = ours.get(e.getKey());
+            boolean ok = c.get("keep").asBoolean() == rc.get("keep").asBoolean()
+                    && Objects.equals(text(c.get("reason")), text(rc.get("reason")))
+                    && Objects.equals(text(c.get("failed_step")), text(rc.get("failed_step")))
+                    && (!rc.get("keep").asBoolean() || c.get("text_after").asText().equals(rc.get("text_after").asText()));
+            if (!ok) {
+                bad.add(e.getKey());
+            }
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}
