@@ -27,6 +27,12 @@ public final class Decisions {
     private final boolean[][] rescued;   // [step][row]: dropped by the step but kept by keep_fraction
     private final int[] firstFail;       // [row]: the step that removed the row, -1 = kept
     private final long[] tokens;
+    // What these decisions were computed from, so that the next decision can reuse unchanged steps.
+    private List<StepConfig> fromSteps = List.of();
+    private long fromSeed;
+    private MetricTable fromTable;
+    private long fromVersion;
+    private RowKeys fromKeys;
 
     private Decisions(int rows, List<String> stepNames, List<StepType> stepTypes, int[][] reason, boolean[][] rescued,
                       int[] firstFail, long[] tokens) {
@@ -45,7 +51,18 @@ public final class Decisions {
      * @throws IllegalArgumentException when a step's type is unknown or its metrics were not measured
      */
     public static Decisions decide(PipelineConfig config, StepCatalog catalog, MetricTable table, RowKeys keys) {
+        return decide(config, catalog, table, keys, null);
+    }
+
+    /**
+     * Decides a config, reusing from {@code previous} every step whose config, position and inputs did not
+     * change: after one threshold change only that step is decided again (what live preview needs).
+     */
+    public static Decisions decide(PipelineConfig config, StepCatalog catalog, MetricTable table, RowKeys keys,
+                                   Decisions previous) {
         int n = table.rows();
+        boolean reusable = previous != null && previous.fromTable == table && previous.fromKeys == keys
+                && previous.fromVersion == table.version() && previous.fromSeed == config.seed();
         if (keys.rows() != n) {
             throw new IllegalArgumentException("row keys for " + keys.rows() + " rows, table has " + n);
         }
@@ -61,6 +78,12 @@ public final class Decisions {
                     .orElseThrow(() -> new IllegalArgumentException("unknown step type " + step.type()));
             names.add(step.stepName());
             types.add(type);
+            if (reusable && k < previous.fromSteps.size() && previous.fromSteps.get(k).equals(step)) {
+                // Arrays are never written after construction, so sharing them is safe.
+                reason[k] = previous.reason[k];
+                rescued[k] = previous.rescued[k];
+                continue;
+            }
             int[] r = new int[n];
             boolean[] kept = new boolean[n];
             reason[k] = r;
@@ -92,7 +115,13 @@ public final class Decisions {
                 }
             }
         }
-        return new Decisions(n, List.copyOf(names), List.copyOf(types), reason, rescued, first, keys.tokens());
+        Decisions d = new Decisions(n, List.copyOf(names), List.copyOf(types), reason, rescued, first, keys.tokens());
+        d.fromSteps = steps;
+        d.fromSeed = config.seed();
+        d.fromTable = table;
+        d.fromVersion = table.version();
+        d.fromKeys = keys;
+        return d;
     }
 
     /** One decider for the step's own parameters (index 0) and one per domain override (index i + 1). */

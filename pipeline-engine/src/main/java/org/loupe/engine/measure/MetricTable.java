@@ -32,6 +32,7 @@ public final class MetricTable {
     private final int rows;
     private final Map<String, double[]> columns = new LinkedHashMap<>();
     private final Map<String, List<String>> labels = new LinkedHashMap<>();
+    private long version;
 
     public MetricTable(int rows) {
         if (rows < 0) {
@@ -66,6 +67,12 @@ public final class MetricTable {
             throw new IllegalArgumentException(name + ": " + values.length + " values for " + rows + " rows");
         }
         columns.put(name, values);
+        version++;
+    }
+
+    /** Changes whenever a column is put or removed: decisions cached against an older version are stale. */
+    public synchronized long version() {
+        return version;
     }
 
     /** Sets the labels of a categorical column (its values are indexes into this list). */
@@ -82,6 +89,7 @@ public final class MetricTable {
     public synchronized void removeStep(String step) {
         columns.keySet().removeIf(k -> k.startsWith(step + "."));
         labels.keySet().removeIf(k -> k.startsWith(step + "."));
+        version++;
     }
 
     public static String name(String step, String metric) {

@@ -146,4 +146,28 @@ class DecisionsPropertiesTest {
             assertThat(c.reasons().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(c.removedDocs());
         }
     }
+
+    @Property(tries = 30)
+    void reusingThePreviousDecisionsGivesTheSameResultAsDecidingAfresh(@ForAll long seed, @ForAll @IntRange(min = 1, max = 150) int a,
+            @ForAll @IntRange(min = 1, max = 150) int b) {
+        MetricTable t = table(seed);
+        RowKeys k = keys();
+        PipelineConfig first = pipeline(StepConfig.of("gopher_repetition"), StepConfig.of("gopher_quality").withParam("min_doc_words", a),
+                StepConfig.of("fineweb_quality"));
+        PipelineConfig second = first.withStep(1, first.steps().get(1).withParam("min_doc_words", b));
+        Decisions before = Decisions.decide(first, CATALOG, t, k);
+        Decisions reused = Decisions.decide(second, CATALOG, t, k, before);
+        Decisions fresh = Decisions.decide(second, CATALOG, t, k);
+        for (int i = 0; i < ROWS; i++) {
+            assertThat(reused.removedBy(i)).isEqualTo(fresh.removedBy(i));
+            assertThat(reused.reason(i)).isEqualTo(fresh.reason(i));
+        }
+        // A changed table is never reused.
+        t.put("gopher_repetition.dup_line_frac", new double[ROWS]);
+        Decisions afterChange = Decisions.decide(second, CATALOG, t, k, fresh);
+        Decisions afresh = Decisions.decide(second, CATALOG, t, k);
+        for (int i = 0; i < ROWS; i++) {
+            assertThat(afterChange.removedBy(i)).isEqualTo(afresh.removedBy(i));
+        }
+    }
 }
