@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.loupe.engine.read.Inspector;
 import org.loupe.engine.read.Problem;
 import org.loupe.engine.read.ScanResult;
-import org.loupe.engine.read.ShardScanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +44,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ScanResult scan = new ShardScanner().scan(dir);
+        ScanResult scan = CommandSupport.scan(spec, dir);
         TerminalProgress progress = TerminalProgress.onStderr();
         Inspector.Report report = new Inspector(reader.toOptions(), threads).inspect(scan, progress);
         progress.finish(String.format("Read %,d shards: %,d documents, %,d problems", report.shards().size(),

@@ -16,9 +16,12 @@ import java.util.zip.GZIPOutputStream;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.read.ScanResult;
-import org.loupe.engine.read.ShardScanner;
+import org.loupe.engine.read.ReaderOptions;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.sample.SampleManifest;
+import org.loupe.engine.sample.SampleSpec;
+import org.loupe.engine.sample.Sampler;
+import org.loupe.engine.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +37,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the sample was written", "1:nothing could be read", "2:bad arguments"})
 public final class SampleCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** One JSON value per line into a compressing stream: no close, and no flush per line (a zstd flush ends a block). */
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder (or single shard file) to sample.")
     Path dir;
@@ -57,15 +62,31 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        ScanResult scan = new ShardScanner().scan(dir);
+        ScanResult scan = CommandSupport.scan(spec, dir);
         Path target = out.toAbsolutePath().normalize();
         Path base = Files.isRegularFile(scan.root()) ? scan.root().getParent() : scan.root();
         if (target.startsWith(base)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is inside the input folder " + base
                     + "; Loupe never writes into an input folder");
         }
+        // Every mistake in the arguments is reported before anything is read or written.
+        SampleSpec sampleSpec;
+        ReaderOptions options;
+        Workspace ws = workspace.toWorkspace();
+        try {
+            sampleSpec = sample.toSpec();
+            options = reader.toOptions();
+            Sampler.select(scan, sampleSpec);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        try {
+            ws.sampleDir(scan, sampleSpec, options);
+        } catch (IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), "--workspace: " + e.getMessage(), e);
+        }
         TerminalProgress progress = TerminalProgress.onStderr();
-        try (Sample s = workspace.toWorkspace().openOrDraw(scan, sample.toSpec(), reader.toOptions(), workspace.threads(), progress)) {
+        try (Sample s = ws.openOrDraw(scan, sampleSpec, options, workspace.threads(), progress)) {
             progress.message("Writing " + target.getFileName());
             AtomicFiles.write(target, raw -> write(s, raw, target.getFileName().toString()));
             SampleManifest.ReadStats stats = s.manifest().stats();

@@ -60,6 +60,33 @@ final class DocumentCodec {
         return new Document(id, text, url, new ShardRef(shardPaths.get(shard), position, kind), meta);
     }
 
+    /**
+     * Reads one encoded document from {@code in} (over {@code raw}) and appends its rows.bin entry to {@code row}:
+     * id, URL, shard, position, characters, words, the last two counted on the UTF-8 bytes of the text.
+     */
+    static void row(byte[] raw, Bytes.Reader in, Bytes row) {
+        long shard = in.getVarLong();
+        long position = in.getVarLong();
+        in.get();
+        int idLen = in.getVarInt();
+        row.putVarLong(idLen).put(raw, in.position(), idLen);
+        in.skipBytes(idLen);
+        int urlLen = in.getVarInt();
+        row.putVarLong(urlLen);
+        if (urlLen > 0) {
+            row.put(raw, in.position(), urlLen - 1);
+            in.skipBytes(urlLen - 1);
+        }
+        int textLen = in.getVarInt();
+        int text = in.position();
+        in.skipBytes(textLen);
+        in.skipString();
+        row.putVarLong(shard);
+        row.putVarLong(position);
+        row.putVarLong(TextCounts.charsUtf8(raw, text, text + textLen));
+        row.putVarLong(TextCounts.wordsUtf8(raw, text, text + textLen));
+    }
+
     static void skip(Bytes.Reader in) {
         in.getVarLong();
         in.getVarLong();

@@ -55,10 +55,14 @@ public final class Sample implements Closeable {
         this.dir = dir;
         this.manifest = manifest;
         Path folder = Path.of(manifest.folder());
+        // A sample of a single file has that file as its "folder", and the file's name as its relative path
+        // (told apart from a folder without asking the file system, which may no longer hold the file).
+        boolean singleFile = Files.isRegularFile(folder) || !Files.isDirectory(folder) && manifest.shards().size() == 1
+                && folder.getFileName() != null
+                && folder.getFileName().toString().equals(manifest.shards().get(0).relativePath());
         List<Path> paths = new ArrayList<>();
         for (SampleManifest.ShardEntry s : manifest.shards()) {
-            // A sample of a single file has that file as its "folder".
-            paths.add(s.relativePath().isEmpty() || Files.isRegularFile(folder) ? folder : folder.resolve(s.relativePath()));
+            paths.add(s.relativePath().isEmpty() || singleFile ? folder : folder.resolve(s.relativePath()));
         }
         this.shardPaths = List.copyOf(paths);
         int n = manifest.rows();

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.loupe.engine.io.AtomicFiles;
@@ -85,26 +87,27 @@ public final class Sampler {
             throws IOException {
         long started = System.nanoTime();
         List<Shard> shards = select(scan, spec);
+        ctx.checkCancelled();
         Files.createDirectories(dir);
-        Path spillDir = Files.createDirectories(dir.resolve("spill"));
+        List<Worker> workers = new ArrayList<>();
         try {
+            Path spillDir = Files.createDirectories(dir.resolve("spill"));
             Selection selection = new Selection(spec);
-            List<Worker> workers = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 workers.add(new Worker(w, spillDir.resolve("spill-" + w + ".bin")));
             }
             long totalBytes = shards.stream().mapToLong(Shard::sizeBytes).sum();
             AtomicLong doneBytes = new AtomicLong();
             ReadTotals totals = new ReadTotals();
-            readAll(scan.root(), shards, spec, options, workers, selection, totals, doneBytes, totalBytes, spillDir, ctx);
+            readAll(shards, spec, options, workers, selection, totals, doneBytes, totalBytes, spillDir, ctx);
             for (Worker w : workers) {
                 w.closeSpill();
             }
+            ctx.checkCancelled();
             ctx.message("Writing the sample store");
             List<Entry> chosen = selection.chosen();
             chosen.sort(Comparator.comparingInt(Entry::shard).thenComparingLong(Entry::position));
-            List<Path> shardPaths = shards.stream().map(Shard::path).toList();
-            int written = writeStore(dir, chosen, workers, shardPaths, ctx);
+            int written = writeStore(dir, chosen, workers, ctx);
             mergeProblems(spillDir, shards.size(), dir.resolve(ProblemLog.FILE));
             SampleManifest manifest = new SampleManifest(SampleManifest.FORMAT_VERSION, scan.root().toString(), spec,
                     shards.stream().map(Sampler::entry).toList(),
@@ -113,10 +116,22 @@ public final class Sampler {
                     options.maxRecordBytes(), totals.stats(), written, Instant.now().toString(),
                     (System.nanoTime() - started) / 1_000_000);
             AtomicFiles.deleteTree(spillDir);
+            ctx.checkCancelled();
             AtomicFiles.write(dir.resolve(MANIFEST), out -> JSON.writeValue(out, manifest));
             ctx.progress(totalBytes, totalBytes);
-        } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteTree(dir);
+        } catch (IOException | RuntimeException | Error e) {
+            for (Worker w : workers) {
+                try {
+                    w.closeSpill();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            try {
+                AtomicFiles.deleteTree(dir);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -147,7 +162,7 @@ public final class Sampler {
         return selected;
     }
 
-    private void readAll(Path root, List<Shard> shards, SampleSpec spec, ReaderOptions options, List<Worker> workers,
+    private void readAll(List<Shard> shards, SampleSpec spec, ReaderOptions options, List<Worker> workers,
                          Selection selection, ReadTotals totals, AtomicLong doneBytes, long totalBytes, Path spillDir,
                          TaskContext ctx) throws IOException {
         // Largest shards first balances the threads; the result does not depend on this order.
@@ -157,6 +172,8 @@ public final class Sampler {
         }
         order.sort(Comparator.comparingLong((Integer i) -> shards.get(i).sizeBytes()).reversed().thenComparing(i -> i));
         AtomicInteger next = new AtomicInteger();
+        // Set when any worker fails (or is cancelled): the others stop at their next check.
+        AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "loupe-sampler");
             t.setDaemon(true);
@@ -166,33 +183,57 @@ public final class Sampler {
             List<Future<?>> futures = new ArrayList<>();
             for (Worker worker : workers) {
                 futures.add(pool.submit(() -> {
-                    int k;
-                    while ((k = next.getAndIncrement()) < order.size()) {
-                        int shardIndex = order.get(k);
-                        Shard shard = shards.get(shardIndex);
-                        ctx.message("Reading " + shard.relativePath());
-                        worker.read(shard, shardIndex, spec, options, selection, totals, doneBytes, totalBytes,
-                                spillDir.resolve("problems-" + shardIndex + ".jsonl"), ctx);
+                    try {
+                        int k;
+                        while (!stop.get() && (k = next.getAndIncrement()) < order.size()) {
+                            int shardIndex = order.get(k);
+                            Shard shard = shards.get(shardIndex);
+                            ctx.checkCancelled();
+                            ctx.message("Reading " + shard.relativePath());
+                            worker.read(shard, shardIndex, spec, options, selection, totals, doneBytes, totalBytes,
+                                    spillDir.resolve("problems-" + shardIndex + ".jsonl"), stop, ctx);
+                        }
+                        return null;
+                    } catch (Throwable t) {
+                        stop.set(true);
+                        throw t;
                     }
-                    return null;
                 }));
             }
+            // Wait for every worker, so that none is still writing when the caller cleans up.
+            Throwable first = null;
+            boolean interrupted = false;
             for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
+                while (true) {
+                    try {
+                        f.get();
+                        break;
+                    } catch (ExecutionException e) {
+                        if (first == null || first instanceof CancellationException && !(e.getCause() instanceof CancellationException)) {
+                            first = e.getCause();
+                        }
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        stop.set(true);
                     }
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted");
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException re) {
+                throw re;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            if (first != null) {
+                throw new IllegalStateException(first);
             }
         } finally {
             pool.shutdownNow();
@@ -280,8 +321,8 @@ public final class Sampler {
         }
 
         void read(Shard shard, int shardIndex, SampleSpec spec, ReaderOptions options, Selection selection,
-                  ReadTotals totals, AtomicLong doneBytes, long totalBytes, Path problemFile, TaskContext ctx)
-                throws IOException {
+                  ReadTotals totals, AtomicLong doneBytes, long totalBytes, Path problemFile, AtomicBoolean stop,
+                  TaskContext ctx) throws IOException {
             long shardHash = SampleKeys.shardHash(shard.relativePath());
             long reported = 0;
             try (ProblemLog problems = new ProblemLog(problemFile);
@@ -299,6 +340,9 @@ public final class Sampler {
                         selection.offer(e);
                     }
                     if (++n % CHECK_EVERY == 0) {
+                        if (stop.get()) {
+                            return;
+                        }
                         ctx.checkCancelled();
                         long now = Math.min(reader.counts().bytesRead(), shard.sizeBytes());
                         ctx.progress(doneBytes.addAndGet(now - reported), totalBytes);
@@ -315,34 +359,93 @@ public final class Sampler {
         }
     }
 
-    private static int writeStore(Path dir, List<Entry> chosen, List<Worker> workers, List<Path> shardPaths,
-                                  TaskContext ctx) throws IOException {
+    /**
+     * Copies the chosen documents, in row order, from the spill files into the store. The spilled bytes are
+     * already in the store's document form, so nothing is decoded: blocks are assembled, their row entries
+     * counted on the bytes and compressed on all threads, and written in order.
+     */
+    private int writeStore(Path dir, List<Entry> chosen, List<Worker> workers, TaskContext ctx) throws IOException {
         List<FileChannel> channels = new ArrayList<>();
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "loupe-sample-store");
+            t.setDaemon(true);
+            return t;
+        });
         try (SampleStoreWriter writer = new SampleStoreWriter(dir)) {
             for (Worker w : workers) {
                 channels.add(FileChannel.open(w.spill, StandardOpenOption.READ));
             }
-            int i = 0;
-            for (Entry e : chosen) {
-                ByteBuffer buf = ByteBuffer.allocate(e.length);
-                FileChannel ch = channels.get(e.worker);
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, e.offset + buf.position()) < 0) {
-                        throw new IOException("spill file cut short: " + workers.get(e.worker).spill);
+            int rows = SampleStoreWriter.BLOCK_ROWS;
+            int blocks = (chosen.size() + rows - 1) / rows;
+            ArrayDeque<Future<SampleStoreWriter.Block>> inFlight = new ArrayDeque<>();
+            for (int b = 0; b < blocks; b++) {
+                List<Entry> part = chosen.subList(b * rows, Math.min(chosen.size(), (b + 1) * rows));
+                if (pool == null) {
+                    writer.write(block(part, channels, workers));
+                } else {
+                    inFlight.add(pool.submit(() -> block(part, channels, workers)));
+                    while (inFlight.size() > 4 * threads) {
+                        writer.write(await(inFlight.poll()));
                     }
                 }
-                byte[] bytes = buf.array();
-                Document doc = DocumentCodec.decode(new Bytes.Reader(bytes, 0, bytes.length), shardPaths);
-                writer.add(doc, e.shard);
-                if (++i % 1024 == 0) {
+                if (b % 16 == 0) {
                     ctx.checkCancelled();
                 }
             }
+            while (!inFlight.isEmpty()) {
+                writer.write(await(inFlight.poll()));
+            }
             return writer.count();
         } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             for (FileChannel ch : channels) {
                 ch.close();
             }
+        }
+    }
+
+    private static SampleStoreWriter.Block block(List<Entry> part, List<FileChannel> channels, List<Worker> workers)
+            throws IOException {
+        int total = 0;
+        for (Entry e : part) {
+            total = Math.addExact(total, e.length);
+        }
+        byte[] raw = new byte[total];
+        int at = 0;
+        for (Entry e : part) {
+            ByteBuffer buf = ByteBuffer.wrap(raw, at, e.length);
+            FileChannel ch = channels.get(e.worker);
+            long from = e.offset - at;
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, from + buf.position()) < 0) {
+                    throw new IOException("spill file cut short: " + workers.get(e.worker).spill);
+                }
+            }
+            at += e.length;
+        }
+        return SampleStoreWriter.block(raw, total, part.size());
+    }
+
+    private static <T> T await(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
         }
     }
 

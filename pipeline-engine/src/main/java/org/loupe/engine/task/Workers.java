@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 /**
  * Runs a fixed number of worker loops on daemon threads and waits for all of them. The first failure is
  * rethrown as it was (a {@link CancellationException} stays one, an {@link IOException} arrives as
- * {@link UncheckedIOException}); the other workers are interrupted. Workers share their work through
+ * {@link UncheckedIOException}); the other workers are interrupted and waited for. Workers share their work through
  * their own atomic counters (the engine's loops take the next shard or the next chunk of rows).
  */
 public final class Workers {
@@ -63,7 +63,14 @@ public final class Workers {
                 }
             }
         } finally {
+            // On failure or cancellation, stop the other workers and wait for them, so that nothing keeps
+            // writing into files the caller is about to delete.
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

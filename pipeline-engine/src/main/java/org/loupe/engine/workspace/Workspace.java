@@ -85,6 +85,10 @@ public final class Workspace {
                 // A damaged or older store: draw again.
                 AtomicFiles.deleteTree(dir);
             }
+        } else if (Files.exists(dir)) {
+            // A store without its manifest is not a sample (finished samples are moved into place whole):
+            // it would block the move of the new one.
+            AtomicFiles.deleteTree(dir);
         }
         Path tmp = dir.resolveSibling("." + dir.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {

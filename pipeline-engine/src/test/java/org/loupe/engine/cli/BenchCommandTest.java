@@ -1,0 +1,115 @@
+package org.loupe.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loupe.engine.model.Document;
+import org.loupe.engine.read.DocumentReader;
+import org.loupe.engine.read.Problem;
+import org.loupe.engine.read.ReaderOptions;
+import org.loupe.engine.read.ScanResult;
+import org.loupe.engine.read.Shard;
+import org.loupe.engine.read.ShardReaders;
+import org.loupe.engine.read.ShardScanner;
+import org.loupe.engine.testing.FolderListing;
+
+/** The benchmark corpus generator and the benchmark's report, on a tiny corpus (no timings are checked). */
+class BenchCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void generateWritesTheSameWebLikeShardsForTheSameSeed() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        CommandsTest.Run ra = CommandsTest.run(new BenchCommand(), "generate", "--out", a.toString(), "--mb", "2", "--shard-mb", "1");
+        CommandsTest.Run rb = CommandsTest.run(new BenchCommand(), "generate", "--out", b.toString(), "--mb", "2", "--shard-mb", "1",
+                "--threads", "1");
+
+        assertThat(ra.exit()).as(ra.err()).isZero();
+        assertThat(rb.exit()).isZero();
+        assertThat(files(a)).containsExactly("bench-00000.jsonl.gz", "bench-00001.jsonl.gz");
+        for (String f : files(a)) {
+            assertThat(Files.readAllBytes(b.resolve(f))).isEqualTo(Files.readAllBytes(a.resolve(f)));
+            assertThat(Files.size(a.resolve(f))).isBetween(1_000_000L, 1_200_000L);
+        }
+        JsonNode report = JSON.readTree(ra.out());
+        assertThat(report.get("shards").asInt()).isEqualTo(2);
+
+        ScanResult scan = new ShardScanner().scan(a);
+        List<Problem> problems = new ArrayList<>();
+        long docs = 0;
+        for (Shard shard : scan.shards()) {
+            try (DocumentReader reader = ShardReaders.open(shard, ReaderOptions.defaults(), problems::add)) {
+                Document d;
+                while ((d = reader.next()) != null) {
+                    docs++;
+                    assertThat(d.text().length()).isBetween(150, 21_000);
+                    assertThat(d.url()).startsWith("http");
+                    assertThat(d.id()).isNotBlank();
+                    assertThat(d.metadata()).containsKeys("timestamp", "metadata");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(docs).isEqualTo(report.get("documents").asLong());
+    }
+
+    @Test
+    void aDifferentSeedGivesDifferentShards() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        CommandsTest.run(new BenchCommand(), "generate", "--out", a.toString(), "--mb", "1", "--seed", "1");
+        CommandsTest.run(new BenchCommand(), "generate", "--out", b.toString(), "--mb", "1", "--seed", "2");
+
+        assertThat(Files.readAllBytes(b.resolve("bench-00000.jsonl.gz"))).isNotEqualTo(Files.readAllBytes(a.resolve("bench-00000.jsonl.gz")));
+    }
+
+    @Test
+    void benchSampleReportsBaselineLoupeRatioHeapAndFirstDocumentsAsOneJsonObject() throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        assertThat(CommandsTest.run(new BenchCommand(), "generate", "--out", corpus.toString(), "--mb", "2", "--shard-mb", "1").exit()).isZero();
+        List<String> before = FolderListing.of(corpus);
+
+        CommandsTest.Run r = CommandsTest.run(new BenchCommand(), "sample", "--input", corpus.toString(), "--size", "300",
+                "--repeat", "2", "--tmp", tmp.resolve("work").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out());
+        assertThat(o.get("machine").get("cores").asInt()).isPositive();
+        assertThat(o.get("baseline").asText()).isNotBlank();
+        assertThat(o.get("input").get("shards").asInt()).isEqualTo(2);
+        assertThat(o.get("input").get("uncompressed_bytes").asLong()).isGreaterThan(o.get("input").get("compressed_bytes").asLong());
+        assertThat(o.get("first_documents").get("count").asInt()).isEqualTo(100);
+        assertThat(o.get("runs")).hasSize(2);
+        for (JsonNode run : o.get("runs")) {
+            assertThat(run.get("zcat_seconds").asDouble()).isPositive();
+            assertThat(run.get("loupe_seconds").asDouble()).isPositive();
+            assertThat(run.get("ratio").asDouble()).isPositive();
+            assertThat(run.get("peak_heap_bytes").asLong()).isPositive();
+            assertThat(run.get("rows").asInt()).isEqualTo(300);
+            assertThat(run.get("records").asLong()).isEqualTo(run.get("documents").asLong());
+        }
+        assertThat(o.get("ratio").asDouble()).isPositive();
+        assertThat(o.has("meets_goal")).isTrue();
+        assertThat(FolderListing.of(corpus)).isEqualTo(before);
+        assertThat(files(tmp.resolve("work"))).as("temporary workspaces are removed").isEmpty();
+    }
+}
