@@ -209,14 +209,15 @@ public final class MainViewModel implements AutoCloseable {
         if (remember) {
             recent.setAll(context.recentFolders().add(path));
         }
-        startPreview(gen, path);
-        track(tasks.run("Scanning " + path.getFileName(), ctx -> new ShardScanner().scan(path),
+        // The preview goes first and alone: it sniffs only the first files, so the first documents are on
+        // screen in well under a second whatever the folder's size; the full scan starts when it is done.
+        startPreview(gen, path, () -> track(tasks.run("Scanning " + path.getFileName(), ctx -> new ShardScanner().scan(path),
                 result -> {
                     if (gen == generation) {
                         onScanned(gen, result);
                     }
                 },
-                e -> fail(gen, "Cannot open " + path, e)));
+                e -> fail(gen, "Cannot open " + path, e))));
     }
 
     private void onScanned(long gen, ScanResult result) {
@@ -258,7 +259,7 @@ public final class MainViewModel implements AutoCloseable {
      * Shows the first documents of the folder at once, without waiting for the full scan: only the first
      * few files are sniffed and read. A stored or freshly drawn sample replaces them.
      */
-    private void startPreview(long gen, Path path) {
+    private void startPreview(long gen, Path path, Runnable then) {
         track(tasks.run("Reading the first documents",
                 ctx -> Preview.firstDocuments(path, context.readerOptions(), PREVIEW_DOCUMENTS, ctx),
                 docs -> {
@@ -266,8 +267,16 @@ public final class MainViewModel implements AutoCloseable {
                         browse.setSource(new PreviewSource(docs));
                         markFirstRows();
                     }
+                    if (gen == generation) {
+                        then.run();
+                    }
                 },
-                e -> { /* The scan and the sampling report reading errors with their context. */ }));
+                e -> {
+                    // The scan and the sampling report reading errors with their context.
+                    if (gen == generation) {
+                        then.run();
+                    }
+                }));
     }
 
     private void onSampled(long gen, ScanResult result, Sample s) {
