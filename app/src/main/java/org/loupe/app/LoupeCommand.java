@@ -4,6 +4,7 @@ import org.loupe.engine.cli.BenchCommand;
 import org.loupe.engine.cli.ExplainCommand;
 import org.loupe.engine.cli.InspectCommand;
 import org.loupe.engine.cli.PresetsCommand;
+import org.loupe.engine.cli.RunCommand;
 import org.loupe.engine.cli.SampleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Without a command, opens the workbench: loupe [DIR] [--size=N] [--seed=S]",
                 "(on DIR when given, else on the bundled demo sample)."},
-        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, PresetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, RunCommand.class, PresetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 
     @Override

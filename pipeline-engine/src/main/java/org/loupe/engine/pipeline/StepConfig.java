@@ -21,6 +21,17 @@ public record StepConfig(String type, String name, boolean enabled,
                          double keepFraction,
                          Map<String, Object> params, List<DomainOverride> overrides) {
 
+    /** Reads a step from a config file: {@code enabled} defaults to true when the key is absent. */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static StepConfig fromJson(@com.fasterxml.jackson.annotation.JsonProperty("type") String type,
+                                      @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                                      @com.fasterxml.jackson.annotation.JsonProperty("enabled") Boolean enabled,
+                                      @com.fasterxml.jackson.annotation.JsonProperty("keep_fraction") Double keepFraction,
+                                      @com.fasterxml.jackson.annotation.JsonProperty("params") Map<String, Object> params,
+                                      @com.fasterxml.jackson.annotation.JsonProperty("overrides") List<DomainOverride> overrides) {
+        return new StepConfig(type, name, enabled == null || enabled, keepFraction == null ? 0 : keepFraction, params, overrides);
+    }
+
     public StepConfig {
         params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         overrides = overrides == null ? List.of() : List.copyOf(overrides);

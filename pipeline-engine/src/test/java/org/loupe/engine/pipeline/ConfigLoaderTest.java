@@ -60,6 +60,7 @@ class ConfigLoaderTest {
                     params: {languages: [en, de]}
                 """, "inline");
         assertThat(c.steps()).hasSize(2);
+        assertThat(c.steps()).allSatisfy(s -> assertThat(s.enabled()).as("a step without 'enabled' is enabled").isTrue());
         StepConfig g = c.steps().get(0);
         assertThat(g.keepFraction()).isEqualTo(0.1);
         assertThat(g.params()).containsEntry("min_doc_words", 30).containsEntry("max_symbol_word_ratio", null);
@@ -93,6 +94,12 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("test.yaml")
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).anySatisfy(p -> assertThat(p).contains(expected)));
+    }
+
+    @Test
+    void aStepCanBeDisabledExplicitly() throws Exception {
+        PipelineConfig c = loader.parse("schema_version: 1\nsteps: [{type: gopher_quality, enabled: false}, {type: fineweb_quality}]", "t");
+        assertThat(c.steps()).extracting(StepConfig::enabled).containsExactly(false, true);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.loupe.engine.cli;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.loupe.engine.measure.lid.LanguageIdentifier;
+import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.measure.steps.LanguageMeasure;
+import org.loupe.engine.measure.text.EnglishTokenizer;
+import org.loupe.engine.pipeline.ConfigLoader;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.StepCatalog;
+import org.loupe.engine.pipeline.steps.BuiltinSteps;
+import org.loupe.engine.read.FieldMapping;
+import org.loupe.engine.read.ReaderOptions;
+import org.loupe.engine.read.ScanResult;
+import org.loupe.engine.read.ShardScanner;
+import org.loupe.engine.run.FullRun;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code loupe run}: a pipeline config over a whole folder, headless, resumable. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a pipeline over every shard of a folder: kept documents, removed documents per step with their "
+                + "reason, problems, and run_result.json. Resumable: a rerun skips the shards already done.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every shard done", "1:a shard failed (e.g. conservation)", "2:bad arguments or config"})
+public final class RunCommand implements Callable<Integer> {
+    static final class Source {
+        @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML or JSON), e.g. exported from the workbench.")
+        Path config;
+
+        @Option(names = "--preset", paramLabel = "NAME", description = "A shipped preset (see loupe presets).")
+        String preset;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder (or shard) to run over; only read.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder (never inside the input).")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Shards processed at once (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LanguageIdentifier[] lid = new LanguageIdentifier[1];
+        Set<String> codes = new HashSet<>();
+        PipelineConfig config;
+        try {
+            if (source.preset != null) {
+                config = Presets.named(source.preset).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "unknown preset '" + source.preset + "'; known: " + Presets.descriptions().keySet()));
+            } else {
+                config = new ConfigLoader(BuiltinSteps.catalog(Set.of())).read(source.config);
+            }
+            if (config.steps().stream().anyMatch(s -> s.enabled() && s.type().equals("language"))) {
+                lid[0] = LanguageIdentifier.lid176();
+                codes.addAll(new LanguageMeasure(lid[0]).codes());
+            }
+            new ConfigLoader(BuiltinSteps.catalog(codes)).check(config);
+        } catch (org.loupe.engine.pipeline.ConfigException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        StepCatalog catalog = BuiltinSteps.catalog(codes);
+        ScanResult scan = new ShardScanner().scan(input);
+        ReaderOptions options = ReaderOptions.defaults();
+        if (config.fieldMapping() != null) {
+            options = options.withFieldMapping(new FieldMapping(config.fieldMapping().text(), config.fieldMapping().id(),
+                    config.fieldMapping().url()));
+        }
+        TerminalProgress progress = TerminalProgress.onStderr();
+        FullRun.RunResult r = new FullRun(config, catalog, new BuiltinMeasures(EnglishTokenizer.shared(), () -> lid[0]),
+                options, threads).run(scan, output, progress);
+        progress.finish(String.format("Ran %,d shards (%,d already done): %,d of %,d documents kept", r.shards(),
+                r.shardsSkipped(), r.kept(), r.documents()));
+        var out = spec.commandLine().getOut();
+        out.printf("%,d documents read, %,d kept (%,d tokens); removed: %s; %,d problems; results in %s%n",
+                r.documents(), r.kept(), r.keptTokens(), r.removed(), r.problems(), output.resolve("run_result.json"));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,357 @@
+package org.loupe.engine.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.io.AtomicFiles;
+import org.loupe.engine.measure.Measurer;
+import org.loupe.engine.measure.MetricTable;
+import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.measure.tokens.TokenCounter;
+import org.loupe.engine.model.Document;
+import org.loupe.engine.model.Urls;
+import org.loupe.engine.pipeline.ConfigLoader;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.StepCatalog;
+import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepType;
+import org.loupe.engine.read.DocumentReader;
+import org.loupe.engine.read.ReadCounts;
+import org.loupe.engine.read.ReaderOptions;
+import org.loupe.engine.read.ScanResult;
+import org.loupe.engine.read.Shard;
+import org.loupe.engine.read.ShardReaders;
+import org.loupe.engine.sample.ProblemLog;
+import org.loupe.engine.task.TaskContext;
+import org.loupe.engine.task.Workers;
+
+/**
+ * Runs a pipeline config over every shard of a folder, with the very measure and decide code the
+ * workbench uses on the sample. Streaming (batches of documents), shards in parallel, resumable:
+ *
+ * <ul>
+ *   <li>{@code kept/<shard>.jsonl.gz}: kept documents with their final text;</li>
+ *   <li>{@code removed/<step>/<shard>.jsonl.gz}: documents each step removed, with
+ *       {@code metadata.filter_reason} (datatrove's exclusion writers), as the text reached the step;</li>
+ *   <li>{@code problems/<shard>.jsonl}: every problem met while reading;</li>
+ *   <li>{@code done/<shard>.json}: the shard's completion marker ({@link ShardOutcome}), written last —
+ *       a rerun skips shards that have one;</li>
+ *   <li>{@code run_result.json}: totals per step and reason in documents and tokens, timings, config hash.</li>
+ * </ul>
+ * A shard's outputs are written to temporary files and moved into place only when the whole shard is
+ * done and conservation holds (documents = kept + removed); otherwise the run fails loudly.
+ */
+public final class FullRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final int BATCH = 512;
+
+    private final PipelineConfig config;
+    private final StepCatalog catalog;
+    private final BuiltinMeasures measures;
+    private final ReaderOptions readerOptions;
+    private final TokenCounter tokens;
+    private final int threads;
+
+    public FullRun(PipelineConfig config, StepCatalog catalog, BuiltinMeasures measures, ReaderOptions readerOptions,
+                   int threads) {
+        this.config = config;
+        this.catalog = catalog;
+        this.measures = measures;
+        this.readerOptions = readerOptions;
+        this.tokens = TokenCounter.named(config.tokenEncoding());
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The totals of a run, as written to {@code run_result.json}. */
+    public record RunResult(String configHash, String config, int shards, int shardsSkipped, long records, long documents,
+                            long problems, long kept, long keptTokens, Map<String, Long> removed,
+                            Map<String, Long> removedTokens, Map<String, Long> reasons, long millis, String finishedAt) { }
+
+    public RunResult run(ScanResult scan, Path output, TaskContext ctx) throws IOException {
+        long started = System.nanoTime();
+        Path base = Files.isRegularFile(scan.root()) ? scan.root().getParent() : scan.root();
+        if (output.toAbsolutePath().normalize().startsWith(base)) {
+            throw new IllegalArgumentException("the output folder " + output + " is inside the input folder " + base
+                    + "; Loupe never writes into an input folder");
+        }
+        Files.createDirectories(output.resolve("done"));
+        String hash = configHash();
+        Path configCopy = output.resolve("config.yaml");
+        String yaml = new ConfigLoader(catalog).toYaml(config);
+        if (Files.exists(configCopy) && !Files.readString(configCopy).equals(yaml)) {
+            throw new IllegalStateException("the output folder holds a run of another config (" + configCopy
+                    + "); use a new output folder");
+        }
+        AtomicFiles.write(configCopy, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
+        List<Shard> shards = scan.shards();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        AtomicLong doneBytes = new AtomicLong();
+        long totalBytes = scan.totalBytes();
+        Workers.run(threads, "loupe-run", worker -> {
+            int i;
+            while ((i = next.getAndIncrement()) < shards.size()) {
+                ctx.checkCancelled();
+                Shard shard = shards.get(i);
+                if (Files.exists(marker(output, shard))) {
+                    skipped.incrementAndGet();
+                } else {
+                    ctx.message("Running " + shard.relativePath());
+                    runShard(shard, output, ctx);
+                }
+                ctx.progress(doneBytes.addAndGet(shard.sizeBytes()), totalBytes);
+            }
+        });
+        RunResult result = aggregate(output, shards, skipped.get(), hash, yaml, (System.nanoTime() - started) / 1_000_000);
+        AtomicFiles.write(output.resolve("run_result.json"), out -> PRETTY.writeValue(out, result));
+        return result;
+    }
+
+    static Path marker(Path output, Shard shard) {
+        return output.resolve("done").resolve(safe(shard.relativePath()) + ".json");
+    }
+
+    private static String safe(String relativePath) {
+        return relativePath.replace('/', '~');
+    }
+
+    /** A file-name stem unique per shard: the relative path with '/' and '.' replaced. */
+    static String stem(Shard shard) {
+        return safe(shard.relativePath()).replace('.', '_');
+    }
+
+    private void runShard(Shard shard, Path output, TaskContext ctx) throws IOException {
+        long started = System.nanoTime();
+        String stem = stem(shard);
+        List<StepConfig> enabled = config.steps().stream().filter(StepConfig::enabled).toList();
+        List<StepType> types = enabled.stream().map(s -> catalog.type(s.type()).orElseThrow()).toList();
+        List<Measurer.Step> steps = new ArrayList<>();
+        for (int k = 0; k < enabled.size(); k++) {
+            steps.add(new Measurer.Step(enabled.get(k).stepName(),
+                    measures.create(types.get(k), ConfigLoader.effectiveParams(types.get(k), enabled.get(k), null))));
+        }
+        PipelineConfig active = config.withSteps(enabled);
+        Map<String, Long> removed = new LinkedHashMap<>();
+        Map<String, Long> removedTokens = new LinkedHashMap<>();
+        enabled.forEach(s -> {
+            removed.put(s.stepName(), 0L);
+            removedTokens.put(s.stepName(), 0L);
+        });
+        Map<String, Long> reasons = new TreeMap<>();
+        long kept = 0;
+        long keptTokens = 0;
+        List<Path> temps = new ArrayList<>();
+        Map<String, Writer> writers = new HashMap<>();
+        Path problemsTmp = tmp(output.resolve("problems").resolve(stem + ".jsonl"), temps);
+        ReadCounts counts;
+        long problemCount;
+        try (ProblemLog problems = new ProblemLog(problemsTmp);
+             DocumentReader reader = ShardReaders.open(shard, readerOptions, problems)) {
+            List<Document> batch = new ArrayList<>(BATCH);
+            Document d;
+            while (true) {
+                d = reader.next();
+                if (d != null) {
+                    batch.add(d);
+                }
+                if (batch.size() == BATCH || (d == null && !batch.isEmpty())) {
+                    ctx.checkCancelled();
+                    long[] k = decideBatch(batch, steps, active, output, stem, writers, temps, removed, removedTokens, reasons);
+                    kept += k[0];
+                    keptTokens += k[1];
+                    batch.clear();
+                }
+                if (d == null) {
+                    break;
+                }
+            }
+            counts = reader.counts();
+            problemCount = problems.total();
+        } catch (IOException | RuntimeException e) {
+            closeAll(writers);
+            for (Path t : temps) {
+                Files.deleteIfExists(t);
+            }
+            throw e;
+        }
+        closeAll(writers);
+        ShardOutcome outcome = new ShardOutcome(shard.relativePath(), counts.records(), counts.documents(), problemCount,
+                kept, keptTokens, removed, removedTokens, reasons, (System.nanoTime() - started) / 1_000_000);
+        if (!outcome.conserved() || !counts.conserved()) {
+            for (Path t : temps) {
+                Files.deleteIfExists(t);
+            }
+            throw new IllegalStateException("conservation failed for " + shard.relativePath() + ": records "
+                    + counts.records() + ", documents " + counts.documents() + ", skipped " + counts.skippedRecords()
+                    + ", kept " + kept + ", removed " + removed);
+        }
+        for (Path t : temps) {
+            AtomicFiles.move(t, finalPath(t));
+        }
+        AtomicFiles.write(marker(output, shard), out -> PRETTY.writeValue(out, outcome));
+    }
+
+    /** Measures and decides one batch; writes each document where it belongs. Returns {kept docs, kept tokens}. */
+    private long[] decideBatch(List<Document> batch, List<Measurer.Step> steps, PipelineConfig active, Path output,
+                               String stem, Map<String, Writer> writers, List<Path> temps, Map<String, Long> removed,
+                               Map<String, Long> removedTokens, Map<String, Long> reasons) throws IOException {
+        int n = batch.size();
+        int s = steps.size();
+        MetricTable table = new MetricTable(n);
+        String[][] after = new String[s][n];
+        new Measurer(1, measures::words).measure(n, row -> batch.get(row).text(), steps, false, table,
+                (k, row, text) -> after[k][row] = text, TaskContext.NONE);
+        long[] ids = new long[n];
+        String[] hosts = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = RowKeys.hashId(batch.get(i).id());
+            hosts[i] = Urls.host(batch.get(i).url());
+        }
+        Decisions decisions = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));
+        long kept = 0;
+        long keptTokens = 0;
+        for (int row = 0; row < n; row++) {
+            Document doc = batch.get(row);
+            int by = decisions.removedBy(row);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            for (int k = 0; k < s; k++) {
+                if (table.has(MetricTable.name(steps.get(k).name(), "language"))) {
+                    double[] label = table.column(MetricTable.name(steps.get(k).name(), "language"));
+                    List<String> labels = table.labels(MetricTable.name(steps.get(k).name(), "language"));
+                    int l = (int) label[row];
+                    extra.put("language", l >= 0 && l < labels.size() ? labels.get(l) : null);
+                    extra.put("language_score", table.column(MetricTable.name(steps.get(k).name(), "language_score"))[row]);
+                }
+            }
+            if (by < 0) {
+                String text = s == 0 ? doc.text() : after[s - 1][row];
+                long t = tokens.count(text);
+                kept++;
+                keptTokens += t;
+                write(writer("kept", stem, output, writers, temps), doc, text, null, extra);
+            } else {
+                String step = steps.get(by).name();
+                String text = by == 0 ? doc.text() : after[by - 1][row];
+                String reason = decisions.reason(row);
+                removed.merge(step, 1L, Long::sum);
+                removedTokens.merge(step, (long) tokens.count(text), Long::sum);
+                reasons.merge(step + "/" + reason, 1L, Long::sum);
+                write(writer("removed/" + step, stem, output, writers, temps), doc, text, reason, extra);
+            }
+        }
+        return new long[] {kept, keptTokens};
+    }
+
+    private static void write(Writer w, Document doc, String text, String reason, Map<String, Object> extra) throws IOException {
+        Map<String, Object> metadata = new LinkedHashMap<>(doc.metadata());
+        if (doc.url() != null) {
+            metadata.putIfAbsent("url", doc.url());
+        }
+        metadata.putAll(extra);
+        if (reason != null) {
+            metadata.put("filter_reason", reason);
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("text", text);
+        line.put("id", doc.id());
+        line.put("metadata", metadata);
+        w.write(JSON.writeValueAsString(line));
+        w.write('\n');
+    }
+
+    private Writer writer(String folder, String stem, Path output, Map<String, Writer> writers, List<Path> temps)
+            throws IOException {
+        Writer w = writers.get(folder);
+        if (w == null) {
+            Path target = output.resolve(folder).resolve(stem + ".jsonl.gz");
+            Path t = tmp(target, temps);
+            OutputStream out = new GZIPOutputStream(Files.newOutputStream(t), 1 << 16);
+            w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            writers.put(folder, w);
+        }
+        return w;
+    }
+
+    private static Path tmp(Path target, List<Path> temps) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path t = target.resolveSibling(target.getFileName() + ".tmp");
+        temps.add(t);
+        return t;
+    }
+
+    private static Path finalPath(Path tmp) {
+        String name = tmp.getFileName().toString();
+        return tmp.resolveSibling(name.substring(0, name.length() - ".tmp".length()));
+    }
+
+    private static void closeAll(Map<String, Writer> writers) throws IOException {
+        IOException first = null;
+        for (Writer w : writers.values()) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        writers.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private RunResult aggregate(Path output, List<Shard> shards, int skipped, String hash, String yaml, long millis)
+            throws IOException {
+        long records = 0;
+        long documents = 0;
+        long problems = 0;
+        long kept = 0;
+        long keptTokens = 0;
+        Map<String, Long> removed = new LinkedHashMap<>();
+        Map<String, Long> removedTokens = new LinkedHashMap<>();
+        Map<String, Long> reasons = new TreeMap<>();
+        for (Shard shard : shards) {
+            ShardOutcome o = JSON.readValue(marker(output, shard).toFile(), ShardOutcome.class);
+            records += o.records();
+            documents += o.documents();
+            problems += o.problems();
+            kept += o.kept();
+            keptTokens += o.keptTokens();
+            o.removed().forEach((k, v) -> removed.merge(k, v, Long::sum));
+            o.removedTokens().forEach((k, v) -> removedTokens.merge(k, v, Long::sum));
+            o.reasons().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+        }
+        return new RunResult(hash, yaml, shards.size(), skipped, records, documents, problems, kept, keptTokens, removed,
+                removedTokens, reasons, millis, Instant.now().toString());
+    }
+
+    private String configHash() {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(new ConfigLoader(catalog).toJson(config).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
