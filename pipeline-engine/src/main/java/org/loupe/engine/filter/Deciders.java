@@ -29,6 +29,8 @@ public final class Deciders {
             case "fineweb_quality" -> fineweb(type, stepName, table, params);
             case "c4_quality" -> new C4Decider(type, stepName, table, params);
             case "language" -> new LanguageDecider(stepName, table, params);
+            case "url" -> new UrlDecider(type, stepName, table, params);
+            case "c4_badwords" -> new C4BadWordsDecider(type, stepName, table, params);
             default -> throw new IllegalArgumentException("no decision for step type " + type.name());
         };
     }

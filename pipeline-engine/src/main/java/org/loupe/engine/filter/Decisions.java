@@ -95,6 +95,10 @@ public final class Decisions {
             StepDecider[] deciders = deciders(type, step, table);
             int[] group = groups(step, keys.hosts());
             double keepFraction = step.keepFraction();
+            if ("c4_badwords".equals(type.name()) && step.params().get("keep_fraction") instanceof Number own) {
+                // C4BadWordsFilter's own keep_fraction means the same as Loupe's step keep fraction.
+                keepFraction = Math.max(keepFraction, own.doubleValue());
+            }
             long salt = config.seed() * 0x9E3779B97F4A7C15L + k * 0xC2B2AE3D27D4EB4FL;
             for (int row = 0; row < n; row++) {
                 int g = group == null ? 0 : group[row];

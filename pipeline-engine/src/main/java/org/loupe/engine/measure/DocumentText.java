@@ -11,12 +11,42 @@ import java.util.function.Function;
  */
 public final class DocumentText {
     private final String text;
+    private final String url;
+    private final java.util.Map<String, Object> attributes;
     private final Function<String, List<String>> wordSplitter;
     private List<String> words;
 
     public DocumentText(String text, Function<String, List<String>> wordSplitter) {
+        this(text, null, new java.util.HashMap<>(), wordSplitter);
+    }
+
+    /**
+     * @param text       the text
+     * @param url        the document's URL, or null
+     * @param attributes the record's metadata; steps add what later steps read (the language step sets
+     *                   {@code language}, as datatrove's LanguageFilter does in {@code doc.metadata})
+     */
+    public DocumentText(String text, String url, java.util.Map<String, Object> attributes,
+                        Function<String, List<String>> wordSplitter) {
         this.text = text;
+        this.url = url;
+        this.attributes = attributes;
         this.wordSplitter = wordSplitter;
+    }
+
+    /** The document's URL, or null. */
+    public String url() {
+        return url;
+    }
+
+    /** A metadata value (the record's, or one an earlier step set), or null. */
+    public Object attribute(String key) {
+        return attributes.get(key);
+    }
+
+    /** Sets a value later steps can read (shared by every text version of this document). */
+    public void setAttribute(String key, Object value) {
+        attributes.put(key, value);
     }
 
     public String text() {
@@ -33,6 +63,6 @@ public final class DocumentText {
 
     /** The same splitter on another text (what an editing step hands on). */
     public DocumentText withText(String newText) {
-        return newText.equals(text) ? this : new DocumentText(newText, wordSplitter);
+        return newText.equals(text) ? this : new DocumentText(newText, url, attributes, wordSplitter);
     }
 }

@@ -55,6 +55,15 @@ public final class Measurer {
      */
     public void measure(int rows, IntFunction<String> texts, List<Step> steps, boolean independent, MetricTable table,
                         TextSink sink, TaskContext ctx) {
+        measureDocuments(rows, row -> new Input(texts.apply(row), null, null), steps, independent, table, sink, ctx);
+    }
+
+    /** A document to measure: its text, URL (may be null) and record metadata (may be null). */
+    public record Input(String text, String url, java.util.Map<String, Object> metadata) { }
+
+    /** As {@link #measure}, for documents with URL and metadata (the URL and bad-words steps read them). */
+    public void measureDocuments(int rows, IntFunction<Input> inputs, List<Step> steps, boolean independent,
+                                 MetricTable table, TextSink sink, TaskContext ctx) {
         int s = steps.size();
         double[][][] columns = new double[s][][];
         for (int k = 0; k < s; k++) {
@@ -73,7 +82,9 @@ public final class Measurer {
                 ctx.checkCancelled();
                 int end = Math.min(rows, start + CHUNK);
                 for (int row = start; row < end; row++) {
-                    DocumentText original = new DocumentText(texts.apply(row), wordSplitter);
+                    Input in = inputs.apply(row);
+                    DocumentText original = new DocumentText(in.text(), in.url(),
+                            in.metadata() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(in.metadata()), wordSplitter);
                     DocumentText current = original;
                     for (int k = 0; k < s; k++) {
                         java.util.Arrays.fill(out[k], Double.NaN);

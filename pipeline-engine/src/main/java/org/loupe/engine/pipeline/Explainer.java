@@ -48,8 +48,9 @@ public final class Explainer {
         }
         MetricTable table = new MetricTable(n);
         String[][] after = new String[steps.size()][n];
-        new Measurer(threads, measures::words).measure(n, row -> docs.get(row).text(), steps, independent, table,
-                (k, row, text) -> after[k][row] = text, ctx);
+        new Measurer(threads, measures::words).measureDocuments(n,
+                row -> new Measurer.Input(docs.get(row).text(), docs.get(row).url(), docs.get(row).metadata()),
+                steps, independent, table, (k, row, text) -> after[k][row] = text, ctx);
         long[] ids = new long[n];
         String[] hosts = new String[n];
         for (int i = 0; i < n; i++) {

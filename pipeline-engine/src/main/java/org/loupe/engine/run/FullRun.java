@@ -221,8 +221,9 @@ public final class FullRun {
         int s = steps.size();
         MetricTable table = new MetricTable(n);
         String[][] after = new String[s][n];
-        new Measurer(1, measures::words).measure(n, row -> batch.get(row).text(), steps, false, table,
-                (k, row, text) -> after[k][row] = text, TaskContext.NONE);
+        new Measurer(1, measures::words).measureDocuments(n,
+                row -> new Measurer.Input(batch.get(row).text(), batch.get(row).url(), batch.get(row).metadata()),
+                steps, false, table, (k, row, text) -> after[k][row] = text, TaskContext.NONE);
         long[] ids = new long[n];
         String[] hosts = new String[n];
         for (int i = 0; i < n; i++) {

@@ -28,6 +28,8 @@ public final class BuiltinMeasures {
     private final EnglishTokenizer tokenizer;
     private final Supplier<LanguageIdentifier> lid;
     private LanguageMeasure language;
+    private final java.util.function.Function<String, List<String>> badwords =
+            org.loupe.engine.measure.badwords.C4BadWordsMeasure.classpathLoader(BuiltinMeasures.class);
 
     /**
      * @param tokenizer the English word tokenizer (shared by all steps)
@@ -51,6 +53,9 @@ public final class BuiltinMeasures {
             case "c4_quality" -> c4(p);
             case "fineweb_quality" -> fineweb(p);
             case "language" -> languageMeasure();
+            case "url" -> new org.loupe.engine.measure.url.UrlMeasure(p, DocumentText::url);
+            case "c4_badwords" -> new org.loupe.engine.measure.badwords.C4BadWordsMeasure(badwords,
+                    doc -> doc.attribute("language") instanceof String l ? l : null, (String) p.get("default_language"));
             default -> throw new IllegalArgumentException("no measure for step type " + type.name());
         };
     }

@@ -58,6 +58,9 @@ public final class LanguageMeasure implements StepMeasure {
         if (!top.isEmpty()) {
             out[0] = index.getOrDefault(top.get(0).language(), -1);
             out[1] = top.get(0).score();
+            // Like datatrove's LanguageFilter, which sets doc.metadata["language"] for later steps (bad words).
+            doc.setAttribute("language", top.get(0).language());
+            doc.setAttribute("language_score", top.get(0).score());
         }
         for (int k = 0; k < TOP; k++) {
             out[2 + 2 * k] = k < top.size() ? index.getOrDefault(top.get(k).language(), -1) : -1;

@@ -113,7 +113,8 @@ public final class BuiltinSteps {
 
     /** Every built-in step type, in the FineWeb order where it applies. */
     public static List<StepType> all() {
-        return List.of(LANGUAGE, GOPHER_REPETITION, GOPHER_QUALITY, C4_QUALITY, FINEWEB_QUALITY);
+        return List.of(ListSteps.URL, LANGUAGE, GOPHER_REPETITION, GOPHER_QUALITY, C4_QUALITY, FINEWEB_QUALITY,
+                ListSteps.C4_BADWORDS);
     }
 
     /** The catalog of built-in steps; {@code languageLabels} are the LID model's codes (empty: not checked). */
