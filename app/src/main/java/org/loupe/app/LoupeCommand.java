@@ -2,6 +2,7 @@ package org.loupe.app;
 
 import org.loupe.engine.cli.BenchCommand;
 import org.loupe.engine.cli.ExplainCommand;
+import org.loupe.engine.cli.ExportCommand;
 import org.loupe.engine.cli.InspectCommand;
 import org.loupe.engine.cli.PresetsCommand;
 import org.loupe.engine.cli.RunCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Without a command, opens the workbench: loupe [DIR] [--size=N] [--seed=S]",
                 "(on DIR when given, else on the bundled demo sample)."},
-        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, RunCommand.class, PresetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, RunCommand.class, PresetsCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 
     @Override

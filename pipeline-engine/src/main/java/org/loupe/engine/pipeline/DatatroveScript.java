@@ -1,0 +1,157 @@
+package org.loupe.engine.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a pipeline config as a runnable datatrove (0.10) script, for teams that run datatrove: the
+ * same filters, in the same order, with the same parameters (defaults left out), each with its own
+ * exclusion writer like {@code examples/fineweb.py}. What datatrove cannot express is written as a
+ * comment: per-domain overrides, Loupe's {@code keep_fraction} on steps other than C4 bad words, and
+ * user-supplied URL lists (datatrove's URLFilter takes extra lists inline).
+ */
+public final class DatatroveScript {
+    private DatatroveScript() {
+    }
+
+    private record Target(String module, String cls) { }
+
+    private static final Map<String, Target> CLASSES = Map.of(
+            "url", new Target("datatrove.pipeline.filters", "URLFilter"),
+            "language", new Target("datatrove.pipeline.filters", "LanguageFilter"),
+            "gopher_repetition", new Target("datatrove.pipeline.filters", "GopherRepetitionFilter"),
+            "gopher_quality", new Target("datatrove.pipeline.filters", "GopherQualityFilter"),
+            "c4_quality", new Target("datatrove.pipeline.filters", "C4QualityFilter"),
+            "fineweb_quality", new Target("datatrove.pipeline.filters", "FineWebQualityFilter"),
+            "c4_badwords", new Target("datatrove.pipeline.filters", "C4BadWordsFilter"));
+
+    /** Parameters of Loupe's that datatrove's constructors do not take. */
+    private static final Map<String, List<String>> LOUPE_ONLY = Map.of(
+            "url", List.of("block_domains_file", "block_urls_file", "banned_words_file", "banned_subwords_file",
+                    "soft_banned_words_file", "user_regexes", "use_integrated_lists"),
+            "c4_badwords", List.of());
+
+    public static String render(PipelineConfig config, StepCatalog catalog) {
+        StringBuilder py = new StringBuilder();
+        py.append("#!/usr/bin/env python3\n");
+        py.append("\"\"\"").append(config.name() == null ? "Pipeline" : config.name())
+                .append(" -- exported from Loupe. Runs the same filters, in the same order, with the same parameters.\n\n")
+                .append("Usage: python this_script.py INPUT_FOLDER OUTPUT_FOLDER [TASKS]\n\"\"\"\n");
+        py.append("import sys\n\n");
+        py.append("from datatrove.executor import LocalPipelineExecutor\n");
+        py.append("from datatrove.pipeline.filters import (\n");
+        List<String> classes = new ArrayList<>();
+        for (StepConfig s : config.steps()) {
+            Target t = CLASSES.get(s.type());
+            if (t != null && s.enabled() && !classes.contains(t.cls())) {
+                classes.add(t.cls());
+            }
+        }
+        for (String c : classes) {
+            py.append("    ").append(c).append(",\n");
+        }
+        py.append(")\n");
+        py.append("from datatrove.pipeline.readers import JsonlReader\n");
+        py.append("from datatrove.pipeline.writers.jsonl import JsonlWriter\n\n");
+        py.append("INPUT = sys.argv[1]\nOUTPUT = sys.argv[2]\nTASKS = int(sys.argv[3]) if len(sys.argv) > 3 else 1\n\n");
+        String text = config.fieldMapping() != null && config.fieldMapping().text() != null ? config.fieldMapping().text() : "text";
+        String id = config.fieldMapping() != null && config.fieldMapping().id() != null ? config.fieldMapping().id() : "id";
+        py.append("pipeline = [\n");
+        py.append("    JsonlReader(INPUT, text_key=").append(str(text)).append(", id_key=").append(str(id)).append("),\n");
+        int index = 1;
+        for (StepConfig s : config.steps()) {
+            if (!s.enabled()) {
+                py.append("    # ").append(s.stepName()).append(": disabled in Loupe\n");
+                continue;
+            }
+            Target t = CLASSES.get(s.type());
+            StepType type = catalog.type(s.type()).orElseThrow();
+            if (t == null) {
+                py.append("    # ").append(s.stepName()).append(": no datatrove equivalent\n");
+                continue;
+            }
+            if (s.keepFraction() > 0 && !s.type().equals("c4_badwords")) {
+                py.append("    # Loupe keeps ").append(fmt(s.keepFraction()))
+                        .append(" of what this step removes (keep_fraction); datatrove has no equivalent for this filter.\n");
+            }
+            for (StepConfig.DomainOverride o : s.overrides()) {
+                py.append("    # Loupe overrides for ").append(o.domains()).append(": ").append(o.params())
+                        .append(" (not expressible in datatrove)\n");
+            }
+            Map<String, Object> args = new LinkedHashMap<>();
+            for (ParamSpec p : type.params()) {
+                if (!s.params().containsKey(p.name()) || LOUPE_ONLY.getOrDefault(s.type(), List.of()).contains(p.name())) {
+                    continue;
+                }
+                Object v = s.params().get(p.name());
+                if (!java.util.Objects.equals(v, p.defaultValue())) {
+                    args.put(p.name(), v);
+                }
+            }
+            if (s.type().equals("url")) {
+                args.put("use_integrated_lists", false);
+                rename(args, "extra_domains", "extra_domains");
+            }
+            if (s.type().equals("c4_badwords") && s.keepFraction() > 0 && !args.containsKey("keep_fraction")) {
+                args.put("keep_fraction", s.keepFraction());
+            }
+            py.append("    ").append(t.cls()).append("(");
+            List<String> parts = new ArrayList<>();
+            args.forEach((k, v) -> parts.add(k + "=" + python(k, v)));
+            parts.add("exclusion_writer=JsonlWriter(f\"{OUTPUT}/removed/" + index + "_" + s.stepName() + "\")");
+            py.append(String.join(", ", parts)).append("),\n");
+            index++;
+        }
+        py.append("    JsonlWriter(f\"{OUTPUT}/kept\"),\n");
+        py.append("]\n\n");
+        py.append("if __name__ == \"__main__\":\n");
+        py.append("    LocalPipelineExecutor(pipeline=pipeline, tasks=TASKS, logging_dir=f\"{OUTPUT}/logs\").run()\n");
+        return py.toString();
+    }
+
+    private static void rename(Map<String, Object> args, String from, String to) {
+        if (args.containsKey(from) && !from.equals(to)) {
+            args.put(to, args.remove(from));
+        }
+    }
+
+    /** A Python literal for a parameter value (tuples for datatrove's n-gram pairs). */
+    static String python(String key, Object v) {
+        if (v == null) {
+            return "None";
+        }
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (v instanceof Number n) {
+            return n instanceof Double || n instanceof Float ? fmt(n.doubleValue()) : n.toString();
+        }
+        if (v instanceof List<?> l) {
+            List<String> items = new ArrayList<>();
+            boolean pairs = key.endsWith("_n_grams");
+            for (Object o : l) {
+                items.add(python(key, o));
+            }
+            if (pairs || (key.endsWith("_n_grams") && !items.isEmpty())) {
+                return "(" + String.join(", ", items) + (items.size() == 1 ? ",)" : ")");
+            }
+            if (!l.isEmpty() && l.get(0) instanceof Number && key.endsWith("grams")) {
+                return "(" + String.join(", ", items) + ")";
+            }
+            return "[" + String.join(", ", items) + "]";
+        }
+        return str(v.toString());
+    }
+
+    private static String fmt(double d) {
+        String s = Double.toString(d);
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String str(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}
