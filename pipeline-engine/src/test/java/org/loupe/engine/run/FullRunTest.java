@@ -146,6 +146,43 @@ class FullRunTest {
     }
 
     @Test
+    void theSharedFixturesRunTwiceOnceKilledAndResumedGiveIdenticalOutputs() throws Exception {
+        Path in = org.loupe.engine.testing.SharedData.dir();
+        Path config = Files.writeString(tmp.resolve("config.yaml"), CONFIG);
+        List<String> before = FolderListing.of(in);
+        Process clean = start(config, in, tmp.resolve("clean"));
+        assertThat(clean.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(clean.exitValue()).as(Files.readString(tmp.resolve("log-clean.txt"))).isZero();
+
+        Path resumed = tmp.resolve("resumed");
+        Process first = start(config, in, resumed);
+        Path done = resumed.resolve("done");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && first.isAlive() && (!Files.isDirectory(done) || countFiles(done) < 1)) {
+            Thread.sleep(5);
+        }
+        first.destroyForcibly();
+        first.waitFor(30, TimeUnit.SECONDS);
+        Process second = start(config, in, resumed);
+        assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as(Files.readString(tmp.resolve("log-resumed.txt"))).isZero();
+
+        JsonNode a = JSON.readTree(tmp.resolve("clean/run_result.json").toFile());
+        JsonNode b = JSON.readTree(resumed.resolve("run_result.json").toFile());
+        for (String field : List.of("records", "documents", "problems", "kept", "keptTokens", "removed", "removedTokens", "reasons")) {
+            assertThat(b.get(field)).as(field).isEqualTo(a.get(field));
+        }
+        long removed = 0;
+        for (JsonNode v : a.get("removed")) {
+            removed += v.asLong();
+        }
+        assertThat(a.get("kept").asLong() + removed).isEqualTo(a.get("documents").asLong());
+        assertThat(a.get("documents").asLong()).isEqualTo(1000 + 1 + 1 + 10 + 22 + 98 + 10_000);
+        assertThat(outputs(resumed)).isEqualTo(outputs(tmp.resolve("clean")));
+        assertThat(FolderListing.of(in)).isEqualTo(before);
+    }
+
+    @Test
     void removedDocumentsCarryTheirReasonAndKeptOnesTheRewrittenText() throws Exception {
         Path in = corpus(2, 200);
         Path config = Files.writeString(tmp.resolve("config.yaml"), CONFIG);
