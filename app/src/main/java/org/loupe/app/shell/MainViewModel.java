@@ -352,17 +352,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double v = bytes;
-        String[] units = {"KB", "MB", "GB", "TB"};
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format("%.1f %s", v, units[u]);
+        return org.loupe.engine.io.Sizes.human(bytes);
     }
 
     /** Files that are not shards and problems met while reading, for callers that need them all. */

@@ -50,24 +50,8 @@ import picocli.CommandLine.Spec;
 public final class ExplainCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final class Source {
-        @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML or JSON).")
-        Path config;
-
-        @Option(names = "--preset", paramLabel = "NAME", description = "A shipped preset: ${COMPLETION-CANDIDATES}.",
-                completionCandidates = PresetNames.class)
-        String preset;
-    }
-
-    /** The preset names for help texts. */
-    static final class PresetNames extends ArrayList<String> {
-        PresetNames() {
-            super(Presets.descriptions().keySet());
-        }
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    ConfigSource source;
 
     @Option(names = "--input", required = true, paramLabel = "PATH", description = "A shard or a folder of shards.")
     Path input;
@@ -139,12 +123,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private PipelineConfig loadConfig(Set<String> codes) throws Exception {
         PipelineConfig config;
-        if (source.preset != null) {
-            config = Presets.named(source.preset).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "unknown preset '" + source.preset + "'; known: " + Presets.descriptions().keySet()));
-        } else {
-            config = new ConfigLoader(BuiltinSteps.catalog(codes)).read(source.config);
-        }
+        config = source.load(spec.commandLine(), BuiltinSteps.catalog(codes));
         Set<String> names = new HashSet<>();
         config.steps().forEach(s -> names.add(s.stepName()));
         for (String d : disable) {

@@ -8,30 +8,20 @@ import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.DatatroveScript;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code loupe export}: a config (or preset) as a config file and/or a runnable datatrove script. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a pipeline as a config file (YAML or JSON by extension) and/or as a runnable datatrove script.")
 public final class ExportCommand implements Callable<Integer> {
-    static final class Source {
-        @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML or JSON).")
-        Path config;
-
-        @Option(names = "--preset", paramLabel = "NAME", description = "A shipped preset (see loupe presets).")
-        String preset;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    ConfigSource source;
 
     @Option(names = "--datatrove", paramLabel = "FILE.py", description = "Write the equivalent datatrove pipeline script.")
     Path datatrove;
@@ -46,12 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StepCatalog catalog = BuiltinSteps.catalog(Set.of());
         ConfigLoader loader = new ConfigLoader(catalog);
-        PipelineConfig config;
-        try {
-            config = source.preset != null ? Presets.require(source.preset) : loader.read(source.config);
-        } catch (IllegalArgumentException | org.loupe.engine.pipeline.ConfigException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        PipelineConfig config = source.load(spec.commandLine(), catalog);
         if (datatrove == null && out == null) {
             spec.commandLine().getOut().print(loader.toYaml(config));
         }

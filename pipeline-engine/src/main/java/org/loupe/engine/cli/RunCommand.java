@@ -8,9 +8,7 @@ import org.loupe.engine.measure.lid.LanguageIdentifier;
 import org.loupe.engine.measure.steps.BuiltinMeasures;
 import org.loupe.engine.measure.steps.LanguageMeasure;
 import org.loupe.engine.measure.text.EnglishTokenizer;
-import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import org.loupe.engine.read.FieldMapping;
@@ -22,7 +20,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code loupe run}: a pipeline config over a whole folder, headless, resumable. */
@@ -32,16 +29,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every shard done", "1:a shard failed (e.g. conservation)", "2:bad arguments or config"})
 public final class RunCommand implements Callable<Integer> {
-    static final class Source {
-        @Option(names = "--config", paramLabel = "FILE", description = "Pipeline config (YAML or JSON), e.g. exported from the workbench.")
-        Path config;
-
-        @Option(names = "--preset", paramLabel = "NAME", description = "A shipped preset (see loupe presets).")
-        String preset;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    ConfigSource source;
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder (or shard) to run over; only read.")
     Path input;
@@ -59,22 +48,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LanguageIdentifier[] lid = new LanguageIdentifier[1];
         Set<String> codes = new HashSet<>();
-        PipelineConfig config;
-        try {
-            if (source.preset != null) {
-                config = Presets.named(source.preset).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "unknown preset '" + source.preset + "'; known: " + Presets.descriptions().keySet()));
-            } else {
-                config = new ConfigLoader(BuiltinSteps.catalog(Set.of())).read(source.config);
-            }
-            if (config.steps().stream().anyMatch(s -> s.enabled() && s.type().equals("language"))) {
-                lid[0] = LanguageIdentifier.lid176();
-                codes.addAll(new LanguageMeasure(lid[0]).codes());
-            }
-            new ConfigLoader(BuiltinSteps.catalog(codes)).check(config);
-        } catch (org.loupe.engine.pipeline.ConfigException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        if (source.needsLanguageModel(spec.commandLine(), BuiltinSteps.catalog(Set.of()))) {
+            lid[0] = LanguageIdentifier.lid176();
+            codes.addAll(new LanguageMeasure(lid[0]).codes());
         }
+        PipelineConfig config = source.load(spec.commandLine(), BuiltinSteps.catalog(codes));
         StepCatalog catalog = BuiltinSteps.catalog(codes);
         ScanResult scan = new ShardScanner().scan(input);
         ReaderOptions options = ReaderOptions.defaults();

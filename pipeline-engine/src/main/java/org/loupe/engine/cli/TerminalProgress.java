@@ -66,16 +66,6 @@ public final class TerminalProgress implements TaskContext {
     }
 
     static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double v = bytes;
-        String[] units = {"KB", "MB", "GB", "TB"};
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format("%.1f %s", v, units[u]);
+        return org.loupe.engine.io.Sizes.human(bytes);
     }
 }

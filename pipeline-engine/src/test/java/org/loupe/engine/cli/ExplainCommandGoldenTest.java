@@ -35,19 +35,8 @@ class ExplainCommandGoldenTest {
     @TempDir
     Path tmp;
 
-    private static Map<String, JsonNode> read(Path file) throws Exception {
-        Map<String, JsonNode> out = new HashMap<>();
-        ObjectMapper json = new ObjectMapper();
-        boolean gz = file.toString().endsWith(".gz");
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(gz ? new GZIPInputStream(Files.newInputStream(file))
-                : Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                JsonNode n = json.readTree(line);
-                out.put(n.get("id").asText(), n);
-            }
-        }
-        return out;
+    private static Map<String, JsonNode> read(Path file) {
+        return org.loupe.engine.testing.Jsonl.byId(file);
     }
 
     private Map<String, JsonNode> explain(String... args) throws Exception {

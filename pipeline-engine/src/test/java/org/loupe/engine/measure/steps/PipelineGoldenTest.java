@@ -53,16 +53,8 @@ class PipelineGoldenTest {
         }
     }
 
-    private static List<JsonNode> read(Path file) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                out.add(json.readTree(line));
-            }
-        }
-        return out;
+    private static List<JsonNode> read(Path file) {
+        return org.loupe.engine.testing.Jsonl.read(file);
     }
 
     private static Decisions run(PipelineConfig config, boolean independent) {
