@@ -19,6 +19,11 @@ public interface BrowseSource {
 
     int words(int row);
 
+    /** Tokens of the document, or -1 while they are being counted. */
+    default long tokens(int row) {
+        return -1;
+    }
+
     /** "shard.jsonl.gz:17". */
     String location(int row);
 

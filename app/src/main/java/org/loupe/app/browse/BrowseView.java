@@ -61,10 +61,12 @@ public final class BrowseView extends BorderPane {
         table.getColumns().add(textColumn("language", 80, r -> "—"));
         table.getColumns().add(intColumn("chars", 90, r -> model.source().chars(r)));
         table.getColumns().add(intColumn("words", 90, r -> model.source().words(r)));
+        table.getColumns().add(longColumn("tokens", 90, r -> model.source().tokens(r)));
         table.getColumns().add(textColumn("shard", 260, r -> model.source().location(r)));
         SortedList<Integer> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        model.revisionProperty().addListener((o, a, b) -> table.refresh());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedRowProperty().set(row));
 
         BorderPane left = new BorderPane(table);
@@ -94,6 +96,25 @@ public final class BrowseView extends BorderPane {
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(model.source() == null ? null : value.apply(cell.getValue())));
         c.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        return c;
+    }
+
+    private TableColumn<Integer, Long> longColumn(String name, double width, java.util.function.IntToLongFunction value) {
+        TableColumn<Integer, Long> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> {
+            long v = model.source() == null ? -1 : value.applyAsLong(cell.getValue());
+            return new ReadOnlyObjectWrapper<>(v < 0 ? null : v);
+        });
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "…" : String.format("%,d", item));
+            }
+        });
+        c.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        c.getStyleClass().add("numeric");
         return c;
     }
 

@@ -28,6 +28,7 @@ public final class BrowseViewModel {
     private final ObjectProperty<Integer> selectedRow = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("No folder open");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     public BrowseViewModel(DocumentViewModel document) {
         this.document = document;
@@ -72,6 +73,19 @@ public final class BrowseViewModel {
 
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
+    }
+
+    /** Changes when cell values of the current source change (e.g. token counts arrived). */
+    public javafx.beans.property.ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Token counts for the current sample arrived: refresh the table. */
+    public void tokensArrived(SampleSource s, long[] counts) {
+        if (source.get() == s) {
+            s.setTokens(counts);
+            revision.set(revision.get() + 1);
+        }
     }
 
     public DocumentViewModel document() {

@@ -3,8 +3,33 @@ package org.loupe.app.browse;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.sample.Sample;
 
-/** A drawn sample as a Browse source. */
-public record SampleSource(Sample sample) implements BrowseSource {
+/** A drawn sample as a Browse source; token counts arrive later, from a background task. */
+public final class SampleSource implements BrowseSource {
+    private final Sample sample;
+    private volatile long[] tokens;
+
+    public SampleSource(Sample sample) {
+        this.sample = sample;
+    }
+
+    public Sample sample() {
+        return sample;
+    }
+
+    /** Sets the token counts (one per row). */
+    public void setTokens(long[] counts) {
+        if (counts.length != sample.size()) {
+            throw new IllegalArgumentException("token counts for " + counts.length + " rows, sample has " + sample.size());
+        }
+        this.tokens = counts;
+    }
+
+    @Override
+    public long tokens(int row) {
+        long[] t = tokens;
+        return t == null ? -1 : t[row];
+    }
+
     @Override
     public int size() {
         return sample.size();

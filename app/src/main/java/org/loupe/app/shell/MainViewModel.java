@@ -281,13 +281,26 @@ public final class MainViewModel implements AutoCloseable {
 
     private void onSampled(long gen, ScanResult result, Sample s) {
         sampling.set(false);
-        browse.setSource(new SampleSource(s));
+        SampleSource source = new SampleSource(s);
+        browse.setSource(source);
         replaceSample(s);
         markFirstRows();
         SampleManifest.ReadStats stats = s.manifest().stats();
         status.set(String.format("%,d shards (%s)  ·  sample %,d of %,d documents (seed %d)  ·  %,d problems",
                 result.shards().size(), human(result.totalBytes()), s.size(), stats.documents(), s.spec().seed(),
                 stats.problems() + result.problems().size()));
+        String encoding = org.loupe.engine.measure.tokens.TokenCounter.DEFAULT;
+        track(tasks.run("Counting tokens", ctx -> org.loupe.engine.measure.SampleMeasurements.tokens(s, encoding, context.threads(), ctx),
+                counts -> {
+                    if (gen == generation) {
+                        browse.tokensArrived(source, counts);
+                        long total = java.util.Arrays.stream(counts).sum();
+                        status.set(String.format("%,d shards (%s)  ·  sample %,d of %,d documents, %,d tokens (%s, seed %d)  ·  %,d problems",
+                                result.shards().size(), human(result.totalBytes()), s.size(), stats.documents(), total, encoding,
+                                s.spec().seed(), stats.problems() + result.problems().size()));
+                    }
+                },
+                e -> fail(gen, "Cannot count tokens", e)));
         track(tasks.run("Loading problems", ctx -> s.problems().read(MAX_PROBLEMS_SHOWN),
                 list -> {
                     if (gen == generation) {

@@ -33,7 +33,8 @@ class MainViewModelTest {
         assertThat(model.browse().source().isPreview()).isFalse();
         assertThat(model.problems().allProblems()).extracting(p -> p.kind())
                 .containsExactlyInAnyOrder(ProblemKind.INVALID_JSON, ProblemKind.NULL_TEXT);
-        assertThat(model.statusProperty().get()).contains("sample 30 of 101 documents");
+        assertThat(model.statusProperty().get()).contains("sample 30 of 101 documents").contains("tokens (r50k_base");
+        assertThat(model.browse().source().tokens(0)).isPositive();
         assertThat(model.firstRowsMillisProperty().get()).isNotNull();
     }
 

@@ -122,6 +122,12 @@ public final class SampleMeasurements {
 
     /** Tokens per row with a named encoding, cached ({@code tokens-<encoding>.bin}). */
     public long[] tokens(String encoding, TaskContext ctx) throws IOException {
+        return tokens(sample, encoding, threads, ctx);
+    }
+
+    /** Tokens per row of a sample with a named encoding, cached in the sample's workspace folder. */
+    public static long[] tokens(Sample sample, String encoding, int threads, TaskContext ctx) throws IOException {
+        Path dir = sample.directory().resolve("metrics");
         Files.createDirectories(dir);
         TokenCounter counter = TokenCounter.named(encoding);
         Path f = dir.resolve("tokens-" + counter.name() + ".bin");
