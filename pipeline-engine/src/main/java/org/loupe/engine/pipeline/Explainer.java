@@ -107,6 +107,6 @@ public final class Explainer {
     }
 
     private static boolean isCount(String metric) {
-        return metric.startsWith("n_") || metric.equals("len_text") || metric.equals("num_sentences");
+        return metric.startsWith("n_") || metric.startsWith("lines_") || metric.equals("len_text") || metric.equals("num_sentences");
     }
 }

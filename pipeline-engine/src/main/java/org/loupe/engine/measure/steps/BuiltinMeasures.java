@@ -25,6 +25,22 @@ import org.loupe.engine.pipeline.StepType;
  * steps after it).
  */
 public final class BuiltinMeasures {
+    /** The line rules of C4 quality, whose removed-line counts are metrics too. */
+    static final List<C4Quality.LineVerdict> C4_LINE_RULES = List.of(C4Quality.LineVerdict.TOO_LONG_WORD,
+            C4Quality.LineVerdict.NO_TERMINAL_PUNCT, C4Quality.LineVerdict.TOO_FEW_WORDS, C4Quality.LineVerdict.JAVASCRIPT,
+            C4Quality.LineVerdict.POLICY);
+
+    /** C4 quality's metrics: the decision metrics, then lines removed per rule. */
+    public static final List<String> C4_METRICS;
+
+    static {
+        List<String> m = new ArrayList<>(C4Quality.METRICS);
+        for (C4Quality.LineVerdict v : C4_LINE_RULES) {
+            m.add("lines_" + v.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        C4_METRICS = List.copyOf(m);
+    }
+
     private final EnglishTokenizer tokenizer;
     private final Supplier<LanguageIdentifier> lid;
     private LanguageMeasure language;
@@ -136,7 +152,22 @@ public final class BuiltinMeasures {
                 return Math.max(1, tokenizer.analyze(text).sentenceCount());
             }
         };
-        return new Simple(C4Quality.METRICS, (doc, out) -> C4Quality.measure(doc.text(), sentences, params, out).textAfter());
+        C4Quality.Params lineRulesOnly = params.withDocumentChecks(false, false, params.minNumSentences());
+        int base = C4Quality.METRICS.size();
+        return new Simple(C4_METRICS, (doc, out) -> {
+            C4Quality.Lines lines = C4Quality.measure(doc.text(), sentences, params, out);
+            // Per-rule line counters (datatrove's line-filter-* statistics).
+            for (int i = 0; i < C4_LINE_RULES.size(); i++) {
+                out[base + i] = 0;
+            }
+            for (C4Quality.LineVerdict v : lines.verdicts(lineRulesOnly)) {
+                int rule = C4_LINE_RULES.indexOf(v);
+                if (rule >= 0) {
+                    out[base + rule]++;
+                }
+            }
+            return lines.textAfter();
+        });
     }
 
     private StepMeasure fineweb(Map<String, Object> p) {

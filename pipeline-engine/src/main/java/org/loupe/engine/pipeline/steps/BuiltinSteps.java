@@ -81,7 +81,8 @@ public final class BuiltinSteps {
                     ParamSpec.bool("filter_curly_bracket", true, DECISION, "Drop documents with a '{' in a kept line."),
                     ParamSpec.bool("filter_policy", true, MEASURE, "Remove lines with policy phrases (terms of use, cookies...)."),
                     ParamSpec.string("language", "eng", false, MEASURE, "Sentence splitter language.")),
-            List.of("num_sentences", "n_lines", "n_lines_kept", "lorem_ipsum_line", "curly_bracket_line"),
+            List.of("num_sentences", "n_lines", "n_lines_kept", "lorem_ipsum_line", "curly_bracket_line",
+                    "lines_too_long_word", "lines_no_terminal_punct", "lines_too_few_words", "lines_javascript", "lines_policy"),
             List.of("lorem_ipsum", "curly_bracket", "too_few_sentences"),
             true);
 
