@@ -87,7 +87,8 @@ public final class FullRun {
     /** The totals of a run, as written to {@code run_result.json}. */
     public record RunResult(String configHash, String config, int shards, int shardsSkipped, long records, long documents,
                             long problems, long kept, long keptTokens, Map<String, Long> removed,
-                            Map<String, Long> removedTokens, Map<String, Long> reasons, long millis, String finishedAt) { }
+                            Map<String, Long> removedTokens, Map<String, Long> reasons, Map<String, Long> reasonTokens,
+                            long millis, String finishedAt) { }
 
     public RunResult run(ScanResult scan, Path output, TaskContext ctx) throws IOException {
         long started = System.nanoTime();
@@ -160,6 +161,7 @@ public final class FullRun {
             removedTokens.put(s.stepName(), 0L);
         });
         Map<String, Long> reasons = new TreeMap<>();
+        Map<String, Long> reasonTokens = new TreeMap<>();
         long kept = 0;
         long keptTokens = 0;
         List<Path> temps = new ArrayList<>();
@@ -178,7 +180,8 @@ public final class FullRun {
                 }
                 if (batch.size() == BATCH || (d == null && !batch.isEmpty())) {
                     ctx.checkCancelled();
-                    long[] k = decideBatch(batch, steps, active, output, stem, writers, temps, removed, removedTokens, reasons);
+                    long[] k = decideBatch(batch, steps, active, output, stem, writers, temps, removed, removedTokens, reasons,
+                            reasonTokens);
                     kept += k[0];
                     keptTokens += k[1];
                     batch.clear();
@@ -198,7 +201,7 @@ public final class FullRun {
         }
         closeAll(writers);
         ShardOutcome outcome = new ShardOutcome(shard.relativePath(), counts.records(), counts.documents(), problemCount,
-                kept, keptTokens, removed, removedTokens, reasons, (System.nanoTime() - started) / 1_000_000);
+                kept, keptTokens, removed, removedTokens, reasons, reasonTokens, (System.nanoTime() - started) / 1_000_000);
         if (!outcome.conserved() || !counts.conserved()) {
             for (Path t : temps) {
                 Files.deleteIfExists(t);
@@ -216,7 +219,8 @@ public final class FullRun {
     /** Measures and decides one batch; writes each document where it belongs. Returns {kept docs, kept tokens}. */
     private long[] decideBatch(List<Document> batch, List<Measurer.Step> steps, PipelineConfig active, Path output,
                                String stem, Map<String, Writer> writers, List<Path> temps, Map<String, Long> removed,
-                               Map<String, Long> removedTokens, Map<String, Long> reasons) throws IOException {
+                               Map<String, Long> removedTokens, Map<String, Long> reasons,
+                               Map<String, Long> reasonTokens) throws IOException {
         int n = batch.size();
         int s = steps.size();
         MetricTable table = new MetricTable(n);
@@ -257,8 +261,10 @@ public final class FullRun {
                 String text = by == 0 ? doc.text() : after[by - 1][row];
                 String reason = decisions.reason(row);
                 removed.merge(step, 1L, Long::sum);
-                removedTokens.merge(step, (long) tokens.count(text), Long::sum);
+                long t = tokens.count(text);
+                removedTokens.merge(step, t, Long::sum);
                 reasons.merge(step + "/" + reason, 1L, Long::sum);
+                reasonTokens.merge(step + "/" + reason, t, Long::sum);
                 write(writer("removed/" + step, stem, output, writers, temps), doc, text, reason, extra);
             }
         }
@@ -332,6 +338,7 @@ public final class FullRun {
         Map<String, Long> removed = new LinkedHashMap<>();
         Map<String, Long> removedTokens = new LinkedHashMap<>();
         Map<String, Long> reasons = new TreeMap<>();
+        Map<String, Long> reasonTokens = new TreeMap<>();
         for (Shard shard : shards) {
             ShardOutcome o = JSON.readValue(marker(output, shard).toFile(), ShardOutcome.class);
             records += o.records();
@@ -342,9 +349,10 @@ public final class FullRun {
             o.removed().forEach((k, v) -> removed.merge(k, v, Long::sum));
             o.removedTokens().forEach((k, v) -> removedTokens.merge(k, v, Long::sum));
             o.reasons().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            o.reasonTokens().forEach((k, v) -> reasonTokens.merge(k, v, Long::sum));
         }
         return new RunResult(hash, yaml, shards.size(), skipped, records, documents, problems, kept, keptTokens, removed,
-                removedTokens, reasons, millis, Instant.now().toString());
+                removedTokens, reasons, reasonTokens, millis, Instant.now().toString());
     }
 
     private String configHash() {

@@ -16,16 +16,18 @@ import java.util.Map;
  * @param removed        documents removed, by step
  * @param removedTokens  tokens of the removed documents, by step (the text as it reached the step)
  * @param reasons        documents removed, by "step/reason"
+ * @param reasonTokens   tokens of the removed documents, by "step/reason"
  * @param millis         time spent on the shard
  */
 public record ShardOutcome(String shard, long records, long documents, long problems, long kept, long keptTokens,
                            Map<String, Long> removed, Map<String, Long> removedTokens, Map<String, Long> reasons,
-                           long millis) {
+                           Map<String, Long> reasonTokens, long millis) {
 
     public ShardOutcome {
         removed = new LinkedHashMap<>(removed);
         removedTokens = new LinkedHashMap<>(removedTokens);
         reasons = new LinkedHashMap<>(reasons);
+        reasonTokens = reasonTokens == null ? new LinkedHashMap<>() : new LinkedHashMap<>(reasonTokens);
     }
 
     /** documents == kept + removed, and records == documents + skipped (checked by the reader). */

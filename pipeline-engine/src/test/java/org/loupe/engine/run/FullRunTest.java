@@ -128,7 +128,7 @@ class FullRunTest {
         JsonNode a = JSON.readTree(tmp.resolve("clean/run_result.json").toFile());
         JsonNode b = JSON.readTree(resumed.resolve("run_result.json").toFile());
         assertThat(b.get("shardsSkipped").asInt()).isGreaterThanOrEqualTo(doneAtKill);
-        for (String field : List.of("records", "documents", "problems", "kept", "keptTokens", "removed", "removedTokens", "reasons")) {
+        for (String field : List.of("records", "documents", "problems", "kept", "keptTokens", "removed", "removedTokens", "reasons", "reasonTokens")) {
             assertThat(b.get(field)).as(field).isEqualTo(a.get(field));
         }
         assertThat(a.get("documents").asLong()).isEqualTo(24 * 400);
@@ -169,7 +169,7 @@ class FullRunTest {
 
         JsonNode a = JSON.readTree(tmp.resolve("clean/run_result.json").toFile());
         JsonNode b = JSON.readTree(resumed.resolve("run_result.json").toFile());
-        for (String field : List.of("records", "documents", "problems", "kept", "keptTokens", "removed", "removedTokens", "reasons")) {
+        for (String field : List.of("records", "documents", "problems", "kept", "keptTokens", "removed", "removedTokens", "reasons", "reasonTokens")) {
             assertThat(b.get(field)).as(field).isEqualTo(a.get(field));
         }
         long removed = 0;
