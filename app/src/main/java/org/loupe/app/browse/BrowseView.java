@@ -55,13 +55,13 @@ public final class BrowseView extends BorderPane {
         table.setId("browse-table");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED, Styles.DENSE);
         table.setPlaceholder(new Label("No documents"));
-        table.getColumns().add(intColumn("#", 70, r -> r + 1));
-        table.getColumns().add(textColumn("id", 260, r -> model.source().id(r)));
-        table.getColumns().add(textColumn("domain", 180, r -> model.source().host(r)));
-        table.getColumns().add(textColumn("language", 80, r -> "—"));
-        table.getColumns().add(intColumn("chars", 90, r -> model.source().chars(r)));
-        table.getColumns().add(intColumn("words", 90, r -> model.source().words(r)));
-        table.getColumns().add(longColumn("tokens", 90, r -> model.source().tokens(r)));
+        table.getColumns().add(intColumn("#", 56, r -> r + 1));
+        table.getColumns().add(textColumn("id", 170, r -> model.source().id(r)));
+        table.getColumns().add(textColumn("domain", 160, r -> model.source().host(r)));
+        table.getColumns().add(textColumn("lang", 56, r -> "—"));
+        table.getColumns().add(intColumn("chars", 72, r -> model.source().chars(r)));
+        table.getColumns().add(intColumn("words", 68, r -> model.source().words(r)));
+        table.getColumns().add(longColumn("tokens", 72, r -> model.source().tokens(r)));
         table.getColumns().add(textColumn("shard", 260, r -> model.source().location(r)));
         SortedList<Integer> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -74,7 +74,7 @@ public final class BrowseView extends BorderPane {
 
         documentView = new DocumentView(model.document());
         SplitPane split = new SplitPane(left, documentView);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6);
         setCenter(split);
     }
 
