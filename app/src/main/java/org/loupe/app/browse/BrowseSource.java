@@ -24,6 +24,11 @@ public interface BrowseSource {
         return -1;
     }
 
+    /** The identified language code, or null while unknown. */
+    default String language(int row) {
+        return null;
+    }
+
     /** "shard.jsonl.gz:17". */
     String location(int row);
 

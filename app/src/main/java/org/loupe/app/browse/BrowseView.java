@@ -39,7 +39,7 @@ public final class BrowseView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("preview"), s != null && s.isPreview()));
 
         filter.setId("browse-filter");
-        filter.setPromptText("Filter by id or host (Ctrl+F)");
+        filter.setPromptText("Filter by id, host or language code (Ctrl+F)");
         filter.textProperty().bindBidirectional(model.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         Label count = new Label();
@@ -58,7 +58,7 @@ public final class BrowseView extends BorderPane {
         table.getColumns().add(intColumn("#", 56, r -> r + 1));
         table.getColumns().add(textColumn("id", 170, r -> model.source().id(r)));
         table.getColumns().add(textColumn("domain", 160, r -> model.source().host(r)));
-        table.getColumns().add(textColumn("lang", 56, r -> "—"));
+        table.getColumns().add(textColumn("lang", 56, r -> model.source().language(r)));
         table.getColumns().add(intColumn("chars", 72, r -> model.source().chars(r)));
         table.getColumns().add(intColumn("words", 68, r -> model.source().words(r)));
         table.getColumns().add(longColumn("tokens", 72, r -> model.source().tokens(r)));

@@ -88,6 +88,14 @@ public final class BrowseViewModel {
         }
     }
 
+    /** Languages for the current sample arrived: refresh the table. */
+    public void languagesArrived(SampleSource s, String[] codes) {
+        if (source.get() == s) {
+            s.setLanguages(codes);
+            revision.set(revision.get() + 1);
+        }
+    }
+
     public DocumentViewModel document() {
         return document;
     }
@@ -114,7 +122,7 @@ public final class BrowseViewModel {
         if (f.isEmpty() || s == null) {
             filtered.setPredicate(r -> true);
         } else {
-            filtered.setPredicate(r -> contains(s.id(r), f) || contains(s.host(r), f));
+            filtered.setPredicate(r -> contains(s.id(r), f) || contains(s.host(r), f) || f.equals(s.language(r)));
         }
         updateCount();
     }

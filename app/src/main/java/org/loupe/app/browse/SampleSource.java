@@ -7,6 +7,7 @@ import org.loupe.engine.sample.Sample;
 public final class SampleSource implements BrowseSource {
     private final Sample sample;
     private volatile long[] tokens;
+    private volatile String[] languages;
 
     public SampleSource(Sample sample) {
         this.sample = sample;
@@ -22,6 +23,20 @@ public final class SampleSource implements BrowseSource {
             throw new IllegalArgumentException("token counts for " + counts.length + " rows, sample has " + sample.size());
         }
         this.tokens = counts;
+    }
+
+    /** Sets the identified language per row. */
+    public void setLanguages(String[] codes) {
+        if (codes.length != sample.size()) {
+            throw new IllegalArgumentException("languages for " + codes.length + " rows, sample has " + sample.size());
+        }
+        this.languages = codes;
+    }
+
+    @Override
+    public String language(int row) {
+        String[] l = languages;
+        return l == null ? null : l[row];
     }
 
     @Override

@@ -301,6 +301,23 @@ public final class MainViewModel implements AutoCloseable {
                     }
                 },
                 e -> fail(gen, "Cannot count tokens", e)));
+        track(tasks.run("Identifying languages", ctx -> {
+                    var t = org.loupe.engine.measure.SampleMeasurements.languages(s, context.languageIdentifier().get(), context.threads(), ctx);
+                    double[] codes = t.column("language");
+                    java.util.List<String> labels = t.labels("language");
+                    String[] out = new String[codes.length];
+                    for (int i = 0; i < codes.length; i++) {
+                        int l = (int) codes[i];
+                        out[i] = l >= 0 && l < labels.size() ? labels.get(l) : null;
+                    }
+                    return out;
+                },
+                codes -> {
+                    if (gen == generation) {
+                        browse.languagesArrived(source, codes);
+                    }
+                },
+                e -> fail(gen, "Cannot identify languages", e)));
         track(tasks.run("Loading problems", ctx -> s.problems().read(MAX_PROBLEMS_SHOWN),
                 list -> {
                     if (gen == generation) {

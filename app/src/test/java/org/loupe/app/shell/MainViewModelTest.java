@@ -35,6 +35,7 @@ class MainViewModelTest {
                 .containsExactlyInAnyOrder(ProblemKind.INVALID_JSON, ProblemKind.NULL_TEXT);
         assertThat(model.statusProperty().get()).contains("sample 30 of 101 documents").contains("tokens (r50k_base");
         assertThat(model.browse().source().tokens(0)).isPositive();
+        assertThat(model.browse().source().language(0)).isEqualTo("en");
         assertThat(model.firstRowsMillisProperty().get()).isNotNull();
     }
 

@@ -165,6 +165,31 @@ public final class SampleMeasurements {
         return out;
     }
 
+    /**
+     * The fastText language code and score per row, cached ({@code language-lid176.bin}): what Browse
+     * shows before any pipeline is chosen. Codes are returned through {@code labels}.
+     */
+    public static MetricTable languages(Sample sample, org.loupe.engine.measure.lid.LanguageIdentifier lid, int threads,
+                                        TaskContext ctx) throws IOException {
+        Path dir = sample.directory().resolve("metrics");
+        Files.createDirectories(dir);
+        Path f = dir.resolve("language-lid176.bin");
+        if (Files.isRegularFile(f)) {
+            return MetricTable.read(f);
+        }
+        ctx.message("Identifying languages");
+        org.loupe.engine.measure.steps.LanguageMeasure measure = new org.loupe.engine.measure.steps.LanguageMeasure(lid);
+        MetricTable t = new MetricTable(sample.size());
+        new Measurer(threads, text -> List.of()).measure(sample.size(), row -> sample.document(row).text(),
+                List.of(new Measurer.Step("language", measure)), true, t, ctx);
+        MetricTable slim = new MetricTable(sample.size());
+        slim.put("language", t.column("language.language"));
+        slim.putLabels("language", t.labels("language.language"));
+        slim.put("language_score", t.column("language.language_score"));
+        slim.write(f);
+        return slim;
+    }
+
     private Path file(String key) {
         return dir.resolve(key + ".bin");
     }
