@@ -248,6 +248,7 @@ public final class MainView extends BorderPane {
         return switch (v) {
             case BROWSE -> browseView();
             case PROBLEMS -> new ProblemsView(model.problems());
+            case TUNE -> new org.loupe.app.tune.TuneView(model.tune());
             default -> placeholder.get();
         };
     }

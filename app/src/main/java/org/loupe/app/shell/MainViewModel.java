@@ -67,6 +67,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DocumentViewModel document;
     private final BrowseViewModel browse;
     private final ProblemsViewModel problems = new ProblemsViewModel();
+    private final org.loupe.app.tune.TuneViewModel tune;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -90,6 +91,7 @@ public final class MainViewModel implements AutoCloseable {
         this.tasks = context.tasks();
         this.document = new DocumentViewModel(tasks);
         this.browse = new BrowseViewModel(document);
+        this.tune = new org.loupe.app.tune.TuneViewModel(context);
         recent.setAll(context.recentFolders().load());
     }
 
@@ -157,6 +159,10 @@ public final class MainViewModel implements AutoCloseable {
         return document;
     }
 
+    public org.loupe.app.tune.TuneViewModel tune() {
+        return tune;
+    }
+
     // Commands
 
     /** Opens the bundled demo sample. */
@@ -202,6 +208,7 @@ public final class MainViewModel implements AutoCloseable {
         folder.set(path);
         folderLabel.set(label != null ? label : path.toString());
         scan.set(null);
+        tune.setSample(null);
         replaceSample(null);
         browse.setSource(null);
         problems.clear();
@@ -284,6 +291,7 @@ public final class MainViewModel implements AutoCloseable {
         SampleSource source = new SampleSource(s);
         browse.setSource(source);
         replaceSample(s);
+        tune.setSample(s);
         markFirstRows();
         SampleManifest.ReadStats stats = s.manifest().stats();
         status.set(String.format("%,d shards (%s)  ·  sample %,d of %,d documents (seed %d)  ·  %,d problems",

@@ -1,0 +1,132 @@
+package org.loupe.app.tune;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.StepConfig;
+
+/** Tune: the steps (on/off), the selected step's parameters (editable), and the live cascade. */
+public final class TuneView extends BorderPane {
+
+    public TuneView(TuneViewModel model) {
+        getStyleClass().add("tune-view");
+
+        ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(Presets.descriptions().keySet()));
+        preset.setPromptText("Preset");
+        preset.setId("tune-preset");
+        preset.setOnAction(e -> {
+            if (preset.getValue() != null) {
+                model.usePreset(preset.getValue());
+            }
+        });
+
+        ListView<StepConfig> steps = new ListView<>(model.steps());
+        steps.setId("tune-steps");
+        steps.setCellFactory(list -> new ListCell<>() {
+            private final CheckBox box = new CheckBox();
+
+            @Override
+            protected void updateItem(StepConfig item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                box.setText(item.stepName() + (item.keepFraction() > 0 ? "  (keeps " + item.keepFraction() + ")" : ""));
+                box.setSelected(item.enabled());
+                int index = getIndex();
+                box.setOnAction(e -> model.setEnabled(index, box.isSelected()));
+                setGraphic(box);
+            }
+        });
+        steps.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> model.selectedStepProperty().set(i.intValue()));
+        model.selectedStepProperty().addListener((o, a, i) -> {
+            if (steps.getSelectionModel().getSelectedIndex() != i.intValue()) {
+                steps.getSelectionModel().select(i.intValue());
+            }
+        });
+        VBox left = new VBox(8, new Label("Pipeline"), preset, steps);
+        left.setPadding(new Insets(8));
+        left.setPrefWidth(240);
+
+        TableView<TuneViewModel.ParamRow> params = new TableView<>(model.params());
+        params.setId("tune-params");
+        params.setEditable(true);
+        params.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
+        params.setPlaceholder(new Label("Select a step to see its parameters"));
+        params.getColumns().add(column("parameter", 200, TuneViewModel.ParamRow::name));
+        TableColumn<TuneViewModel.ParamRow, String> value = column("value", 140, TuneViewModel.ParamRow::value);
+        value.setEditable(true);
+        value.setCellFactory(TextFieldTableCell.forTableColumn());
+        value.setOnEditCommit(e -> model.setParam(e.getRowValue().name(), e.getNewValue()));
+        params.getColumns().add(value);
+        params.getColumns().add(column("changes", 90, r -> r.role().name().toLowerCase(java.util.Locale.ROOT)));
+        params.getColumns().add(column("meaning", 420, TuneViewModel.ParamRow::description));
+        params.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableView<TuneViewModel.CascadeRow> cascade = new TableView<>(model.cascade());
+        cascade.setId("tune-cascade");
+        cascade.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
+        cascade.setPlaceholder(new Label("Open a sample to see what each step removes"));
+        cascade.getColumns().add(column("step", 160, TuneViewModel.CascadeRow::step));
+        cascade.getColumns().add(number("removed docs", TuneViewModel.CascadeRow::removedDocs));
+        cascade.getColumns().add(number("removed tokens", TuneViewModel.CascadeRow::removedTokens));
+        cascade.getColumns().add(number("only this step", TuneViewModel.CascadeRow::uniqueDocs));
+        cascade.getColumns().add(number("docs left", TuneViewModel.CascadeRow::remainingDocs));
+        cascade.getColumns().add(number("tokens left", TuneViewModel.CascadeRow::remainingTokens));
+        cascade.getColumns().add(column("top reasons", 360, TuneViewModel.CascadeRow::topReasons));
+        cascade.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        Label summary = new Label();
+        summary.setId("tune-summary");
+        summary.getStyleClass().add(Styles.TITLE_4);
+        summary.textProperty().bind(model.summaryProperty());
+        Label error = new Label();
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.errorProperty());
+        HBox top = new HBox(16, summary, error);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(8, 10, 8, 10));
+
+        SplitPane center = new SplitPane(params, cascade);
+        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        center.setDividerPositions(0.45);
+        BorderPane main = new BorderPane(center);
+        main.setTop(top);
+        setLeft(left);
+        setCenter(main);
+    }
+
+    private static <R> TableColumn<R, String> column(String name, double width, Function<R, String> f) {
+        TableColumn<R, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
+        return c;
+    }
+
+    private static <R> TableColumn<R, String> number(String name, java.util.function.ToLongFunction<R> f) {
+        TableColumn<R, String> c = new TableColumn<>(name);
+        c.setPrefWidth(110);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(String.format("%,d", f.applyAsLong(cell.getValue()))));
+        c.getStyleClass().add("numeric");
+        return c;
+    }
+}

@@ -1,0 +1,99 @@
+package org.loupe.app.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loupe.app.AppContext;
+import org.loupe.app.TestFolders;
+import org.loupe.app.shell.MainViewModel;
+import org.loupe.app.task.ImmediateTaskRunner;
+import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.measure.MetricTable;
+import org.loupe.engine.measure.SampleMeasurements;
+import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.measure.text.EnglishTokenizer;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.steps.BuiltinSteps;
+import org.loupe.engine.task.TaskContext;
+
+class TuneViewModelTest {
+    @TempDir
+    Path tmp;
+
+    private MainViewModel opened() throws Exception {
+        MainViewModel main = new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()));
+        main.openFolder(TestFolders.shards(tmp.resolve("data"), 60));
+        return main;
+    }
+
+    @Test
+    void aSampleGetsACascadeWhoseCountsAddUp() throws Exception {
+        TuneViewModel tune = opened().tune();
+        assertThat(tune.cascade()).hasSize(5);
+        Decisions d = tune.decisionsProperty().get();
+        long removed = tune.cascade().stream().mapToLong(TuneViewModel.CascadeRow::removedDocs).sum();
+        assertThat(removed + d.keptDocuments()).isEqualTo(d.rows());
+        assertThat(tune.summaryProperty().get()).startsWith("Kept ");
+    }
+
+    @Test
+    void aThresholdChangeDecidesAgainAsTheEngineDoesForThatConfig() throws Exception {
+        MainViewModel main = opened();
+        TuneViewModel tune = main.tune();
+        int gopher = tune.configProperty().get().indexOf("gopher_quality");
+        tune.selectedStepProperty().set(gopher);
+        assertThat(tune.params()).extracting(TuneViewModel.ParamRow::name).contains("min_doc_words");
+
+        tune.setParam("min_doc_words", "3");
+
+        PipelineConfig c = tune.configProperty().get();
+        assertThat(c.steps().get(gopher).params()).containsEntry("min_doc_words", 3L);
+        var sample = main.sampleProperty().get();
+        var catalog = BuiltinSteps.catalog(Set.of());
+        MetricTable t = new SampleMeasurements(sample, catalog,
+                new BuiltinMeasures(EnglishTokenizer.shared(), org.loupe.engine.measure.lid.LanguageIdentifier::lid176), 1)
+                .measure(c, TaskContext.NONE);
+        long[] ids = new long[sample.size()];
+        String[] hosts = new String[sample.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            ids[i] = RowKeys.hashId(sample.id(i));
+            hosts[i] = sample.host(i);
+        }
+        Decisions expected = Decisions.decide(c, catalog, t, new RowKeys(ids, hosts,
+                SampleMeasurements.tokens(sample, "r50k_base", 1, TaskContext.NONE)));
+        Decisions shown = tune.decisionsProperty().get();
+        for (int i = 0; i < sample.size(); i++) {
+            assertThat(shown.reason(i)).isEqualTo(expected.reason(i));
+        }
+    }
+
+    @Test
+    void invalidValuesAreReportedAndNotApplied() throws Exception {
+        TuneViewModel tune = opened().tune();
+        tune.selectedStepProperty().set(tune.configProperty().get().indexOf("fineweb_quality"));
+        PipelineConfig before = tune.configProperty().get();
+        tune.setParam("short_line_thr", "1.7");
+        assertThat(tune.errorProperty().get()).contains("short_line_thr");
+        tune.setParam("short_line_thr", "abc");
+        assertThat(tune.errorProperty().get()).contains("short_line_thr");
+        assertThat(tune.configProperty().get()).isEqualTo(before);
+    }
+
+    @Test
+    void disablingEveryStepKeepsEverything() throws Exception {
+        TuneViewModel tune = opened().tune();
+        for (int i = 0; i < tune.steps().size(); i++) {
+            tune.setEnabled(i, false);
+        }
+        Decisions d = tune.decisionsProperty().get();
+        assertThat(d.keptDocuments()).isEqualTo(d.rows());
+        assertThat(List.copyOf(tune.steps())).allSatisfy(s -> assertThat(s.enabled()).isFalse());
+        assertThat(tune.steps()).extracting(StepConfig::stepName).contains("language", "c4_quality");
+    }
+}
