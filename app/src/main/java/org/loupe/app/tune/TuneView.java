@@ -41,6 +41,8 @@ public final class TuneView extends BorderPane {
         steps.setId("tune-steps");
         steps.setCellFactory(list -> new ListCell<>() {
             private final CheckBox box = new CheckBox();
+            private final Label name = new Label();
+            private final HBox graphic = new HBox(6, box, name);
 
             @Override
             protected void updateItem(StepConfig item, boolean empty) {
@@ -50,11 +52,13 @@ public final class TuneView extends BorderPane {
                     setText(null);
                     return;
                 }
-                box.setText(item.stepName() + (item.keepFraction() > 0 ? "  (keeps " + item.keepFraction() + ")" : ""));
+                // The check box switches the step; a click on the name selects it (its parameters show).
+                name.setText(item.stepName() + (item.keepFraction() > 0 ? "  (keeps " + item.keepFraction() + ")" : ""));
                 box.setSelected(item.enabled());
                 int index = getIndex();
                 box.setOnAction(e -> model.setEnabled(index, box.isSelected()));
-                setGraphic(box);
+                graphic.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(graphic);
             }
         });
         steps.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> model.selectedStepProperty().set(i.intValue()));
