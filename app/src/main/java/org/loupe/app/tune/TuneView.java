@@ -110,13 +110,77 @@ public final class TuneView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
 
-        SplitPane center = new SplitPane(params, cascade);
+        SplitPane center = new SplitPane(params, histogram(model), cascade);
         center.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        center.setDividerPositions(0.45);
+        center.setDividerPositions(0.3, 0.66);
         BorderPane main = new BorderPane(center);
         main.setTop(top);
         setLeft(left);
         setCenter(main);
+    }
+
+    /** The selected metric's distribution: kept, removed by this step, removed by other steps. */
+    private static javafx.scene.Node histogram(TuneViewModel model) {
+        ComboBox<String> metric = new ComboBox<>(model.metrics());
+        metric.setId("tune-metric");
+        metric.valueProperty().bindBidirectional(model.metricProperty());
+        Label caption = new Label();
+        caption.setId("tune-threshold");
+        caption.getStyleClass().add(Styles.TEXT_MUTED);
+        caption.textProperty().bind(model.histogramCaptionProperty());
+        metric.setPrefWidth(230);
+        metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label of = new Label("Distribution of");
+        of.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        CheckBox log = new CheckBox("log scale");
+        log.setId("tune-log");
+        log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        log.selectedProperty().bindBidirectional(model.logScaleProperty());
+        caption.setMinWidth(0);
+        HBox.setHgrow(caption, javafx.scene.layout.Priority.ALWAYS);
+        HBox bar = new HBox(10, of, metric, log, caption);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        javafx.scene.chart.CategoryAxis x = new javafx.scene.chart.CategoryAxis();
+        javafx.scene.chart.NumberAxis y = new javafx.scene.chart.NumberAxis();
+        y.setLabel("documents");
+        javafx.scene.chart.StackedBarChart<String, Number> chart = new javafx.scene.chart.StackedBarChart<>(x, y);
+        chart.setId("tune-histogram");
+        chart.setAnimated(false);
+        chart.setCategoryGap(1);
+        chart.setLegendVisible(true);
+        model.histogramProperty().addListener((o, a, h) -> {
+            chart.getData().clear();
+            if (h == null) {
+                return;
+            }
+            javafx.scene.chart.XYChart.Series<String, Number> kept = new javafx.scene.chart.XYChart.Series<>();
+            kept.setName("kept");
+            javafx.scene.chart.XYChart.Series<String, Number> step = new javafx.scene.chart.XYChart.Series<>();
+            step.setName("removed by this step");
+            javafx.scene.chart.XYChart.Series<String, Number> other = new javafx.scene.chart.XYChart.Series<>();
+            other.setName("removed by another step");
+            java.util.List<String> categories = new java.util.ArrayList<>();
+            for (int i = 0; i < h.kept().length; i++) {
+                String label = TuneViewModel.shortNumber(h.edges()[i]);
+                // Category labels must be unique.
+                while (categories.contains(label)) {
+                    label = label + " ";
+                }
+                categories.add(label);
+                kept.getData().add(new javafx.scene.chart.XYChart.Data<>(label, h.kept()[i]));
+                step.getData().add(new javafx.scene.chart.XYChart.Data<>(label, h.removedByStep()[i]));
+                other.getData().add(new javafx.scene.chart.XYChart.Data<>(label, h.removedByOther()[i]));
+            }
+            x.setCategories(javafx.collections.FXCollections.observableArrayList(categories));
+            chart.getData().add(kept);
+            chart.getData().add(step);
+            chart.getData().add(other);
+        });
+        VBox box = new VBox(6, bar, chart);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new Insets(6, 10, 6, 10));
+        return box;
     }
 
     private static <R> TableColumn<R, String> column(String name, double width, Function<R, String> f) {

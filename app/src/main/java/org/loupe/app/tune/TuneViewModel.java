@@ -60,13 +60,24 @@ public final class TuneViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Decisions> decisions = new ReadOnlyObjectWrapper<>();
 
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final ObjectProperty<String> metric = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<org.loupe.engine.filter.Histogram> histogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper histogramCaption = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.BooleanProperty logScale = new javafx.beans.property.SimpleBooleanProperty(false);
+
     private MetricTable table;
     private RowKeys keys;
 
     public TuneViewModel(AppContext context) {
         this.context = context;
         steps.setAll(config.get().steps());
-        selectedStep.addListener((o, a, b) -> refreshParams());
+        selectedStep.addListener((o, a, b) -> {
+            refreshParams();
+            refreshMetrics();
+        });
+        metric.addListener((o, a, b) -> refreshHistogram());
+        logScale.addListener((o, a, b) -> refreshHistogram());
     }
 
     // Properties
@@ -101,6 +112,30 @@ public final class TuneViewModel {
 
     public ReadOnlyObjectProperty<Decisions> decisionsProperty() {
         return decisions.getReadOnlyProperty();
+    }
+
+    /** The metrics of the selected step that a threshold compares. */
+    public ObservableList<String> metrics() {
+        return metrics;
+    }
+
+    public ObjectProperty<String> metricProperty() {
+        return metric;
+    }
+
+    /** Log-spaced bins (for long-tailed metrics such as word counts). */
+    public javafx.beans.property.BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    /** The selected metric's distribution under the current decisions (kept / removed by the step / by others). */
+    public ReadOnlyObjectProperty<org.loupe.engine.filter.Histogram> histogramProperty() {
+        return histogram.getReadOnlyProperty();
+    }
+
+    /** The threshold(s) on the selected metric and what they do, in a sentence. */
+    public ReadOnlyStringProperty histogramCaptionProperty() {
+        return histogramCaption.getReadOnlyProperty();
     }
 
     // Commands
@@ -214,9 +249,65 @@ public final class TuneViewModel {
         for (int i = 0; i < d.rows(); i++) {
             total += d.tokens(i);
         }
+        refreshMetrics();
         summary.set(String.format("Kept %,d of %,d documents (%.1f%%) and %,d of %,d tokens (%.1f%%)", d.keptDocuments(),
                 d.rows(), 100.0 * d.keptDocuments() / Math.max(1, d.rows()), d.keptTokens(), total,
                 100.0 * d.keptTokens() / Math.max(1, total)));
+    }
+
+    /** The checks of the selected step (metric, direction, threshold) under the current decisions. */
+    private List<org.loupe.engine.filter.Check> selectedChecks() {
+        int index = selectedStep.get();
+        if (index < 0 || table == null || index >= config.get().steps().size()) {
+            return List.of();
+        }
+        StepConfig step = config.get().steps().get(index);
+        StepType type = catalog.type(step.type()).orElseThrow();
+        try {
+            return org.loupe.engine.filter.Deciders.compile(type, step.stepName(),
+                    ConfigLoader.effectiveParams(type, step, null), table).checks();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private void refreshMetrics() {
+        List<String> names = selectedChecks().stream().map(org.loupe.engine.filter.Check::metric).distinct().toList();
+        if (!names.equals(metrics)) {
+            String keep = metric.get();
+            metrics.setAll(names);
+            metric.set(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
+        }
+        refreshHistogram();
+    }
+
+    private void refreshHistogram() {
+        Decisions d = decisions.get();
+        String m = metric.get();
+        int index = selectedStep.get();
+        if (d == null || m == null || index < 0) {
+            histogram.set(null);
+            histogramCaption.set("");
+            return;
+        }
+        StepConfig step = config.get().steps().get(index);
+        int decided = d.steps().indexOf(step.stepName());
+        String column = org.loupe.engine.measure.MetricTable.name(step.stepName(), m);
+        if (decided < 0 || !table.has(column)) {
+            histogram.set(null);
+            histogramCaption.set(step.stepName() + " is off");
+            return;
+        }
+        histogram.set(org.loupe.engine.filter.Histogram.of(table.column(column), d, decided, 40, logScale.get()));
+        List<String> parts = new ArrayList<>();
+        for (org.loupe.engine.filter.Check c : selectedChecks()) {
+            if (c.metric().equals(m)) {
+                parts.add(String.format("%s: removes when %s %s %s (%s)", c.param(), m,
+                        c.op() == org.loupe.engine.filter.Check.Op.GT ? ">" : c.op() == org.loupe.engine.filter.Check.Op.LT ? "<" : "≤",
+                        format(c.threshold()), c.reason()));
+            }
+        }
+        histogramCaption.set(String.join("; ", parts));
     }
 
     private void refreshParams() {
@@ -233,6 +324,15 @@ public final class TuneViewModel {
             rows.add(new ParamRow(p.name(), format(effective.get(p.name())), p.role(), p.description()));
         }
         params.setAll(rows);
+    }
+
+    /** A bin edge for an axis label: three significant digits. */
+    static String shortNumber(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v == 0 ? 0 : v);
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        return b.stripTrailingZeros().toPlainString();
     }
 
     static String format(Object v) {

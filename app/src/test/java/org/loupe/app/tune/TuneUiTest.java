@@ -80,6 +80,9 @@ class TuneUiTest {
                 && "50".equals(c.getText())).query();
         robot.doubleClickOn(cell).eraseText(4).write("5").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
+        int stopRow = params.getItems().stream().map(TuneViewModel.ParamRow::name).toList().indexOf("min_stop_words");
+        robot.interact(() -> params.scrollTo(stopRow));
+        WaitForAsyncUtils.waitForFxEvents();
         Node stopWords = robot.lookup("#tune-params .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && "2".equals(c.getText())).query();
         robot.doubleClickOn(stopWords).eraseText(3).write("0").type(KeyCode.ENTER);

@@ -96,4 +96,23 @@ class TuneViewModelTest {
         assertThat(List.copyOf(tune.steps())).allSatisfy(s -> assertThat(s.enabled()).isFalse());
         assertThat(tune.steps()).extracting(StepConfig::stepName).contains("language", "c4_quality");
     }
+
+    @Test
+    void theSelectedStepsHistogramCountsEveryDocumentOnce() throws Exception {
+        TuneViewModel tune = opened().tune();
+        tune.selectedStepProperty().set(tune.configProperty().get().indexOf("gopher_quality"));
+        assertThat(tune.metrics()).contains("n_non_symbol_words", "alpha_words_ratio");
+        assertThat(tune.metricProperty().get()).isEqualTo("n_non_symbol_words");
+        var h = tune.histogramProperty().get();
+        long counted = h.nan();
+        for (int i = 0; i < h.kept().length; i++) {
+            counted += h.kept()[i] + h.removedByStep()[i] + h.removedByOther()[i];
+        }
+        assertThat(counted).isEqualTo(tune.decisionsProperty().get().rows());
+        assertThat(tune.histogramCaptionProperty().get()).contains("min_doc_words").contains("gopher_short_doc");
+        tune.logScaleProperty().set(true);
+        assertThat(tune.histogramProperty().get()).isNotSameAs(h);
+        assertThat(TuneViewModel.shortNumber(1214.05)).isEqualTo("1210");
+        assertThat(TuneViewModel.shortNumber(0.123456)).isEqualTo("0.123");
+    }
 }
