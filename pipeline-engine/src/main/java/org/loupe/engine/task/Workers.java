@@ -28,6 +28,19 @@ public final class Workers {
 
     public static void run(int threads, String name, Loop loop) {
         int n = Math.max(1, threads);
+        if (n == 1) {
+            // One worker: run it here instead of starting a pool (full runs measure every batch this way).
+            try {
+                loop.run(0);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
