@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -12,9 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.app.AppContext;
-import org.loupe.app.WorkbenchApp;
-import org.loupe.app.task.FxTaskRunner;
+import org.loupe.app.TestWorkbench;
 import org.loupe.engine.read.Problem;
 import org.loupe.engine.read.ProblemKind;
 import org.loupe.engine.testing.SharedData;
@@ -29,26 +26,18 @@ class WorkbenchUiTest {
     @TempDir
     Path workspace;
 
-    private FxTaskRunner tasks;
+    private TestWorkbench workbench;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        tasks = new FxTaskRunner(3);
-        model = new MainViewModel(AppContext.create(workspace, tasks));
-        MainView view = new MainView(model, tasks.running());
-        Scene scene = new Scene(view, 1280, 800);
-        scene.getStylesheets().add(WorkbenchApp.stylesheet());
-        view.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        workbench = TestWorkbench.show(stage, workspace);
+        model = workbench.model();
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        tasks.close();
+        workbench.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -14,12 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.app.AppContext;
+import org.loupe.app.TestWorkbench;
 import org.loupe.app.TestFolders;
-import org.loupe.app.WorkbenchApp;
-import org.loupe.app.shell.MainView;
 import org.loupe.app.shell.MainViewModel;
-import org.loupe.app.task.FxTaskRunner;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,26 +27,18 @@ class TuneUiTest {
     @TempDir
     Path tmp;
 
-    private FxTaskRunner tasks;
+    private TestWorkbench workbench;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        tasks = new FxTaskRunner(3);
-        model = new MainViewModel(AppContext.create(tmp.resolve("ws"), tasks));
-        MainView view = new MainView(model, tasks.running());
-        Scene scene = new Scene(view, 1280, 800);
-        scene.getStylesheets().add(WorkbenchApp.stylesheet());
-        view.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        workbench = TestWorkbench.show(stage, tmp.resolve("ws"));
+        model = workbench.model();
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        tasks.close();
+        workbench.close();
     }
 
     @Test

@@ -78,6 +78,26 @@ class FullRunTest {
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("log-" + out.getFileName() + ".txt").toFile()).start();
     }
 
+    /** Runs to the end in its own process and checks it exited 0. */
+    private void runToEnd(Path config, Path in, Path out) throws Exception {
+        Process p = start(config, in, out);
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("log-" + out.getFileName() + ".txt"))).isZero();
+    }
+
+    /** Starts a run and SIGKILLs it (no shutdown hooks, files left as they are) once {@code markers} shards are done. */
+    private int killAfter(Path config, Path in, Path out, int markers) throws Exception {
+        Process first = start(config, in, out);
+        Path done = out.resolve("done");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && first.isAlive() && (!Files.isDirectory(done) || countFiles(done) < markers)) {
+            Thread.sleep(5);
+        }
+        first.destroyForcibly();
+        first.waitFor(30, TimeUnit.SECONDS);
+        return Files.isDirectory(done) ? countFiles(done) : 0;
+    }
+
     /** Every output file's decompressed lines, by relative path (sorted within each file). */
     private static Map<String, List<String>> outputs(Path out) throws Exception {
         Map<String, List<String>> m = new TreeMap<>();
@@ -105,25 +125,13 @@ class FullRunTest {
         Path config = Files.writeString(tmp.resolve("config.yaml"), CONFIG);
         List<String> before = FolderListing.of(in);
 
-        Process clean = start(config, in, tmp.resolve("clean"));
-        assertThat(clean.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(clean.exitValue()).as(Files.readString(tmp.resolve("log-clean.txt"))).isZero();
+        runToEnd(config, in, tmp.resolve("clean"));
 
         Path resumed = tmp.resolve("resumed");
-        Process first = start(config, in, resumed);
-        Path done = resumed.resolve("done");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && (!Files.isDirectory(done) || countFiles(done) < 3)) {
-            Thread.sleep(20);
-        }
-        first.destroyForcibly(); // SIGKILL: no shutdown hooks, files left as they are
-        first.waitFor(30, TimeUnit.SECONDS);
-        int doneAtKill = countFiles(done);
+        int doneAtKill = killAfter(config, in, resumed, 3);
         assertThat(doneAtKill).isBetween(1, 23);
 
-        Process second = start(config, in, resumed);
-        assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).as(Files.readString(tmp.resolve("log-resumed.txt"))).isZero();
+        runToEnd(config, in, resumed);
 
         JsonNode a = JSON.readTree(tmp.resolve("clean/run_result.json").toFile());
         JsonNode b = JSON.readTree(resumed.resolve("run_result.json").toFile());
@@ -150,22 +158,11 @@ class FullRunTest {
         Path in = org.loupe.engine.testing.SharedData.dir();
         Path config = Files.writeString(tmp.resolve("config.yaml"), CONFIG);
         List<String> before = FolderListing.of(in);
-        Process clean = start(config, in, tmp.resolve("clean"));
-        assertThat(clean.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(clean.exitValue()).as(Files.readString(tmp.resolve("log-clean.txt"))).isZero();
+        runToEnd(config, in, tmp.resolve("clean"));
 
         Path resumed = tmp.resolve("resumed");
-        Process first = start(config, in, resumed);
-        Path done = resumed.resolve("done");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && first.isAlive() && (!Files.isDirectory(done) || countFiles(done) < 1)) {
-            Thread.sleep(5);
-        }
-        first.destroyForcibly();
-        first.waitFor(30, TimeUnit.SECONDS);
-        Process second = start(config, in, resumed);
-        assertThat(second.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).as(Files.readString(tmp.resolve("log-resumed.txt"))).isZero();
+        killAfter(config, in, resumed, 1);
+        runToEnd(config, in, resumed);
 
         JsonNode a = JSON.readTree(tmp.resolve("clean/run_result.json").toFile());
         JsonNode b = JSON.readTree(resumed.resolve("run_result.json").toFile());
@@ -186,9 +183,7 @@ class FullRunTest {
     void removedDocumentsCarryTheirReasonAndKeptOnesTheRewrittenText() throws Exception {
         Path in = corpus(2, 200);
         Path config = Files.writeString(tmp.resolve("config.yaml"), CONFIG);
-        Process p = start(config, in, tmp.resolve("out"));
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
+        runToEnd(config, in, tmp.resolve("out"));
         Map<String, List<String>> out = outputs(tmp.resolve("out"));
         assertThat(out.keySet()).anyMatch(k -> k.startsWith("kept/")).anyMatch(k -> k.startsWith("removed/"));
         for (Map.Entry<String, List<String>> e : out.entrySet()) {
