@@ -90,7 +90,7 @@ public final class DecideBenchmark {
     }
 
     /** Metric values with the shapes real web text gives (counts, ratios in [0, 1], a few NaN). */
-    static MetricTable syntheticTable(int rows, long seed) {
+    public static MetricTable syntheticTable(int rows, long seed) {
         Random r = new Random(seed);
         MetricTable t = new MetricTable(rows);
         for (StepType type : BuiltinSteps.all()) {
@@ -104,6 +104,9 @@ public final class DecideBenchmark {
                         v = r.nextInt(40) == 0 ? r.nextInt(50) : Double.NaN;
                     } else if (m.equals("language") || m.startsWith("top_label")) {
                         v = r.nextInt(10) == 0 ? r.nextInt(176) : 0;
+                    } else if (m.equals("language_score") || m.startsWith("top_score")) {
+                        // Language scores: about seven documents in ten pass FineWeb's 0.65.
+                        v = 0.3 + 0.7 * Math.sqrt(r.nextDouble());
                     } else if (m.equals("avg_word_length")) {
                         v = 4 + r.nextGaussian();
                     } else {
@@ -115,10 +118,32 @@ public final class DecideBenchmark {
             }
         }
         t.putLabels("language.language", java.util.stream.IntStream.range(0, 176).mapToObj(i -> i == 0 ? "en" : "l" + i).toList());
+        // Every metric a FineWeb check compares is drawn around its threshold, so that each check drops a few
+        // percent of the documents and about half of them survive the whole pipeline, as on real web text.
+        StepCatalog catalog = BuiltinSteps.catalog(Set.of());
+        for (var step : Presets.require(Presets.FINEWEB).steps()) {
+            StepType type = catalog.type(step.type()).orElseThrow();
+            var params = org.loupe.engine.pipeline.ConfigLoader.effectiveParams(type, step, null);
+            for (var check : org.loupe.engine.filter.Deciders.compile(type, step.stepName(), params, t).checks()) {
+                double th = check.threshold();
+                String name = MetricTable.name(step.stepName(), check.metric());
+                if (!(th > 0) || Double.isInfinite(th) || !t.has(name) || check.metric().equals("language_score")) {
+                    continue;
+                }
+                double[] c = new double[rows];
+                boolean ratio = th <= 1;
+                for (int i = 0; i < rows; i++) {
+                    double margin = Math.exp(r.nextGaussian() * 0.5 + 1.0);
+                    double v = check.op().isMinimum() ? th * margin : th / margin;
+                    c[i] = ratio ? Math.min(1, v) : Math.floor(v);
+                }
+                t.put(name, c);
+            }
+        }
         return t;
     }
 
-    static RowKeys keys(int rows, long seed) {
+    public static RowKeys keys(int rows, long seed) {
         Random r = new Random(seed + 1);
         long[] ids = new long[rows];
         String[] hosts = new String[rows];

@@ -216,6 +216,19 @@ public final class Decisions {
         return rescued[step][row];
     }
 
+    /**
+     * Whether the step drops the row in the pipeline's terms: it fails and its keep_fraction does not keep it
+     * ({@code fails && !rescued}).
+     */
+    public boolean drops(int step, int row) {
+        return reason[step][row] >= 0 && !rescued[step][row];
+    }
+
+    /** The index of the first step of this name, or -1. */
+    public int stepIndex(String name) {
+        return stepNames.indexOf(name);
+    }
+
     public long tokens(int row) {
         return tokens[row];
     }

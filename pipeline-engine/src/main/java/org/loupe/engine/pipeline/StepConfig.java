@@ -33,8 +33,38 @@ public record StepConfig(String type, String name, boolean enabled,
     }
 
     public StepConfig {
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = canonical(params);
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    /**
+     * Parameter values in one canonical form, so that a config built in code equals the same config read
+     * back from a file: integral numbers as {@code Long}, other numbers as {@code Double}, lists unmodifiable.
+     */
+    static Map<String, Object> canonical(Map<String, Object> params) {
+        if (params == null) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, canonicalValue(v)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static Object canonicalValue(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new java.util.ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(canonicalValue(o));
+            }
+            return java.util.Collections.unmodifiableList(out);
+        }
+        return v;
     }
 
     public static StepConfig of(String type) {
@@ -71,7 +101,7 @@ public record StepConfig(String type, String name, boolean enabled,
     public record DomainOverride(List<String> domains, Map<String, Object> params) {
         public DomainOverride {
             domains = domains == null ? List.of() : List.copyOf(domains);
-            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            params = canonical(params);
         }
 
         /** Whether a document's host falls under one of the domains. */

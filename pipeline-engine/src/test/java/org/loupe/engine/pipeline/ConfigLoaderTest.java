@@ -63,11 +63,11 @@ class ConfigLoaderTest {
         assertThat(c.steps()).allSatisfy(s -> assertThat(s.enabled()).as("a step without 'enabled' is enabled").isTrue());
         StepConfig g = c.steps().get(0);
         assertThat(g.keepFraction()).isEqualTo(0.1);
-        assertThat(g.params()).containsEntry("min_doc_words", 30).containsEntry("max_symbol_word_ratio", null);
+        assertThat(g.params()).containsEntry("min_doc_words", 30L).containsEntry("max_symbol_word_ratio", null);
         assertThat(ConfigLoader.effectiveParams(BuiltinSteps.GOPHER_QUALITY, g, "en.wikipedia.org"))
-                .containsEntry("min_doc_words", 10).containsEntry("max_doc_words", 100_000L);
+                .containsEntry("min_doc_words", 10L).containsEntry("max_doc_words", 100_000L);
         assertThat(ConfigLoader.effectiveParams(BuiltinSteps.GOPHER_QUALITY, g, "example.com"))
-                .containsEntry("min_doc_words", 30);
+                .containsEntry("min_doc_words", 30L);
         assertThat(c.steps().get(1).stepName()).isEqualTo("english");
         assertThat(c.fieldMapping().url()).isEqualTo("metadata.url");
     }

@@ -136,12 +136,15 @@ public final class BuiltinMeasures {
         return out;
     }
 
-    private StepMeasure c4(Map<String, Object> p) {
-        C4Quality.Params params = new C4Quality.Params(bool(p, "split_paragraph"), bool(p, "remove_citations"),
+    private static C4Quality.Params c4Params(Map<String, Object> p) {
+        return new C4Quality.Params(bool(p, "split_paragraph"), bool(p, "remove_citations"),
                 bool(p, "filter_no_terminal_punct"), integer(p, "min_num_sentences"), integer(p, "min_words_per_line"),
                 integer(p, "max_word_length"), bool(p, "filter_lorem_ipsum"), bool(p, "filter_javascript"),
                 bool(p, "filter_curly_bracket"), bool(p, "filter_policy"), "eng");
-        C4Quality.SentenceSplitter sentences = new C4Quality.SentenceSplitter() {
+    }
+
+    private C4Quality.SentenceSplitter c4Sentences() {
+        return new C4Quality.SentenceSplitter() {
             @Override
             public List<String> splitIntoSentences(String text) {
                 return tokenizer.splitIntoSentences(text);
@@ -152,6 +155,30 @@ public final class BuiltinMeasures {
                 return Math.max(1, tokenizer.analyze(text).sentenceCount());
             }
         };
+    }
+
+    /** One line (unit) of C4 quality's loop: its span in the original text and what the step did with it. */
+    public record C4Line(int start, int end, C4Quality.LineVerdict verdict) { }
+
+    /**
+     * C4 quality's line-by-line outcome for one text under the step's effective parameters, for the line
+     * diff: every line the loop visited with its verdict (kept, the rule that removed it, the line that
+     * dropped the document, or not reached).
+     */
+    public List<C4Line> c4Lines(Map<String, Object> effective, String text) {
+        C4Quality.Params params = c4Params(effective);
+        C4Quality.Lines lines = C4Quality.measure(text, c4Sentences(), params, new double[C4Quality.METRICS.size()]);
+        List<C4Quality.LineVerdict> verdicts = lines.verdicts(params);
+        List<C4Line> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(new C4Line(lines.start(i), lines.end(i), verdicts.get(i)));
+        }
+        return out;
+    }
+
+    private StepMeasure c4(Map<String, Object> p) {
+        C4Quality.Params params = c4Params(p);
+        C4Quality.SentenceSplitter sentences = c4Sentences();
         C4Quality.Params lineRulesOnly = params.withDocumentChecks(false, false, params.minNumSentences());
         int base = C4Quality.METRICS.size();
         return new Simple(C4_METRICS, (doc, out) -> {
