@@ -27,6 +27,22 @@ public final class LoupeCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /**
+     * The command line with every subcommand, including those the app module adds to the engine's
+     * groups ({@code bench preview} drives the Tune view model headless).
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LoupeCommand());
+        cli.getSubcommands().get("bench").addSubcommand("preview", new org.loupe.app.tune.BenchPreviewCommand());
+        return cli;
+    }
+
+    /** This build's version ("dev" outside a packaged jar). */
+    public static String version() {
+        String v = LoupeCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
@@ -44,6 +60,6 @@ public final class LoupeCommand implements Runnable {
         if (first.equals("-h") || first.equals("--help") || first.equals("-V") || first.equals("--version")) {
             return true;
         }
-        return new CommandLine(new LoupeCommand()).getSubcommands().containsKey(first);
+        return commandLine().getSubcommands().containsKey(first);
     }
 }

@@ -1,6 +1,5 @@
 package org.loupe.app;
 
-import picocli.CommandLine;
 
 /**
  * Entry point of {@code loupe.jar}: a command runs headless; no command (or a folder) opens the
@@ -13,7 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (LoupeCommand.isCommand(args)) {
-            int code = new CommandLine(new LoupeCommand()).execute(args);
+            int code = LoupeCommand.commandLine().execute(args);
             System.exit(code);
         }
         javafx.application.Application.launch(WorkbenchApp.class, args);

@@ -58,7 +58,17 @@ public final class DocumentView extends BorderPane {
         truncated.visibleProperty().bind(model.truncatedProperty());
         truncated.managedProperty().bind(truncated.visibleProperty());
 
-        VBox top = new VBox(4, header, actions, truncated);
+        Label verdict = new Label();
+        verdict.setId("document-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(model.annotationProperty().map(Annotation::verdict));
+        verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
+        verdict.managedProperty().bind(verdict.visibleProperty());
+        model.annotationProperty().addListener((o, a, n) -> {
+            verdict.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+            verdict.getStyleClass().add(n.verdict().startsWith("Kept") ? Styles.SUCCESS : Styles.DANGER);
+        });
+        VBox top = new VBox(4, header, verdict, actions, truncated);
         top.setPadding(new Insets(8, 10, 6, 10));
         setTop(top);
 
@@ -83,10 +93,98 @@ public final class DocumentView extends BorderPane {
         meta.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         meta.setPlaceholder(new Label("No metadata"));
 
-        TabPane tabs = new TabPane(new Tab("Text", text), new Tab("Metadata", meta));
+        Tab why = new Tab("Why", whyTable(model));
+        why.setId("document-why-tab");
+        Tab lines = new Tab("Lines", lineDiff(model));
+        lines.setId("document-lines-tab");
+        TabPane tabs = new TabPane(new Tab("Text", text), why, lines, new Tab("Metadata", meta));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
         setCenter(tabs);
+    }
+
+    /** Every metric of the document against every threshold of every step. */
+    private static javafx.scene.Node whyTable(DocumentViewModel model) {
+        TableView<Annotation.WhyRow> table = new TableView<>();
+        table.setId("document-why");
+        table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
+        table.setPlaceholder(new Label("Open Tune to decide the sample; then every threshold shows here"));
+        table.itemsProperty().bind(model.annotationProperty().map(a -> javafx.collections.FXCollections.observableList(a.why())));
+        table.getColumns().add(column("step", 110, Annotation.WhyRow::step));
+        table.getColumns().add(column("metric", 170, w -> w.test().contains(": ") ? w.test().substring(w.test().indexOf(": ") + 2) : w.test()));
+        table.getColumns().add(column("value", 70, Annotation.WhyRow::value));
+        table.getColumns().add(column("drops if", 70, Annotation.WhyRow::threshold));
+        table.getColumns().add(column("result", 60, Annotation.WhyRow::result));
+        table.getColumns().add(column("margin", 70, Annotation.WhyRow::margin));
+        table.getColumns().add(column("parameter · outcome", 260, w -> (w.test().contains(": ")
+                ? w.test().substring(0, w.test().indexOf(": ")) : "") + (w.note().isEmpty() ? "" : "  · " + w.note())));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Annotation.WhyRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null || item.note().isEmpty() ? null : new javafx.scene.control.Tooltip(item.note()));
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("fails"), !empty && item != null && item.fails());
+            }
+        });
+        return table;
+    }
+
+    /** The text-editing step's line diff: removed lines struck through, with the rule that removed each. */
+    private static javafx.scene.Node lineDiff(DocumentViewModel model) {
+        javafx.scene.control.ListView<Annotation.LineRow> list = new javafx.scene.control.ListView<>();
+        list.setId("document-lines");
+        list.setPlaceholder(new Label("No line-editing step (C4 quality) in the pipeline"));
+        list.itemsProperty().bind(model.annotationProperty().map(a -> javafx.collections.FXCollections.observableList(a.lines())));
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+            private final Label number = new Label();
+            private final Label rule = new Label();
+            private final HBox box = new HBox(8, number, new javafx.scene.text.TextFlow(line), rule);
+
+            {
+                number.setMinWidth(36);
+                number.getStyleClass().add(Styles.TEXT_MUTED);
+                rule.setMinWidth(Region.USE_PREF_SIZE);
+                rule.getStyleClass().add(Styles.TEXT_SMALL);
+                HBox.setHgrow(box.getChildren().get(1), Priority.ALWAYS);
+                ((javafx.scene.text.TextFlow) box.getChildren().get(1)).prefWidthProperty()
+                        .bind(l.widthProperty().subtract(200));
+            }
+
+            @Override
+            protected void updateItem(Annotation.LineRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                number.setText(Integer.toString(item.number()));
+                line.setText(item.text().isEmpty() ? "⏎" : item.text());
+                line.setStrikethrough(item.removed());
+                line.getStyleClass().setAll("line-text", item.removed() ? "line-removed" : "line-kept");
+                rule.setText(item.removed() ? item.rule() : "");
+                rule.getStyleClass().removeAll(Styles.DANGER);
+                if (item.removed()) {
+                    rule.getStyleClass().add(Styles.DANGER);
+                }
+                setGraphic(box);
+            }
+        });
+        Label title = new Label();
+        title.textProperty().bind(model.annotationProperty().map(a -> a.lines().isEmpty() ? ""
+                : String.format("%s: %,d of %,d lines removed", a.lineStep(),
+                        a.lines().stream().filter(Annotation.LineRow::removed).count(), a.lines().size())));
+        title.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(4, title, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return box;
+    }
+
+    private static <R> TableColumn<R, String> column(String name, double width, java.util.function.Function<R, String> f) {
+        TableColumn<R, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        return c;
     }
 
     private String text(java.util.function.Function<Document, String> f) {

@@ -39,6 +39,11 @@ public final class DocumentViewModel {
     private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<MetaRow> metadata = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<Annotation.Annotator> annotator =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>(Annotation.NONE);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper row = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+    private final AtomicLong annotationGeneration = new AtomicLong();
 
     public DocumentViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -70,6 +75,43 @@ public final class DocumentViewModel {
         return metadata;
     }
 
+    /** Who explains documents (the Tune view's pipeline); null shows no "why" and no line diff. */
+    public javafx.beans.property.ObjectProperty<Annotation.Annotator> annotatorProperty() {
+        return annotator;
+    }
+
+    /** The pipeline's verdict, "why" table and line diff for the shown document. */
+    public ReadOnlyObjectProperty<Annotation> annotationProperty() {
+        return annotation.getReadOnlyProperty();
+    }
+
+    /** The sample row of the shown document, -1 when none (or a preview document). */
+    public javafx.beans.property.ReadOnlyIntegerProperty rowProperty() {
+        return row.getReadOnlyProperty();
+    }
+
+    /** Explains the shown document again (after the pipeline's decisions changed), in the background. */
+    public void refreshAnnotation() {
+        Document doc = document.get();
+        Annotation.Annotator a = annotator.get();
+        int r = row.get();
+        long gen = annotationGeneration.incrementAndGet();
+        if (doc == null || a == null || r < 0) {
+            annotation.set(Annotation.NONE);
+            return;
+        }
+        tasks.run("", ctx -> a.annotate(r, doc), result -> {
+            if (annotationGeneration.get() == gen) {
+                annotation.set(result == null ? Annotation.NONE : result);
+            }
+        }, error -> {
+            if (annotationGeneration.get() == gen) {
+                annotation.set(new Annotation("Could not explain the document: " + error.getMessage(),
+                        List.of(), List.of(), ""));
+            }
+        });
+    }
+
     // Commands
 
     /** Loads a document in the background and shows it (unless another was asked for meanwhile). */
@@ -77,7 +119,9 @@ public final class DocumentViewModel {
         long gen = generation.incrementAndGet();
         tasks.run("", ctx -> loader.apply(row), doc -> {
             if (generation.get() == gen) {
+                this.row.set(row);
                 setDocument(doc);
+                refreshAnnotation();
             }
         }, error -> {
             if (generation.get() == gen) {
@@ -89,6 +133,9 @@ public final class DocumentViewModel {
 
     public void clear() {
         generation.incrementAndGet();
+        annotationGeneration.incrementAndGet();
+        annotation.set(Annotation.NONE);
+        row.set(-1);
         document.set(null);
         displayText.set("");
         header.set("No document selected");

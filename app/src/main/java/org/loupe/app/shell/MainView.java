@@ -218,7 +218,11 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         model.errorProperty().addListener((o, a, err) ->
                 status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), err != null && !err.isEmpty()));
-        HBox bar = new HBox(status);
+        Label kept = new Label();
+        kept.setId("status-kept");
+        kept.setMinWidth(Region.USE_PREF_SIZE);
+        kept.textProperty().bind(model.tune().summaryProperty().map(t -> t.startsWith("Kept") ? t : ""));
+        HBox bar = new HBox(16, status, kept);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
         return bar;
@@ -249,6 +253,7 @@ public final class MainView extends BorderPane {
             case BROWSE -> browseView();
             case PROBLEMS -> new ProblemsView(model.problems());
             case TUNE -> new org.loupe.app.tune.TuneView(model.tune());
+            case DIFFS -> new org.loupe.app.diff.DiffView(model.diff(), model.tune());
             default -> placeholder.get();
         };
     }

@@ -68,6 +68,7 @@ public final class MainViewModel implements AutoCloseable {
     private final BrowseViewModel browse;
     private final ProblemsViewModel problems = new ProblemsViewModel();
     private final org.loupe.app.tune.TuneViewModel tune;
+    private final org.loupe.app.diff.DiffViewModel diff;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -92,6 +93,10 @@ public final class MainViewModel implements AutoCloseable {
         this.document = new DocumentViewModel(tasks);
         this.browse = new BrowseViewModel(document);
         this.tune = new org.loupe.app.tune.TuneViewModel(context);
+        // Browse's viewer explains documents too: why the current pipeline keeps or removes them.
+        document.annotatorProperty().set(tune::annotate);
+        this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
+        tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
         recent.setAll(context.recentFolders().load());
     }
 
@@ -161,6 +166,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public org.loupe.app.tune.TuneViewModel tune() {
         return tune;
+    }
+
+    public org.loupe.app.diff.DiffViewModel diff() {
+        return diff;
     }
 
     // Commands

@@ -67,7 +67,20 @@ public final class TuneView extends BorderPane {
                 steps.getSelectionModel().select(i.intValue());
             }
         });
-        VBox left = new VBox(8, new Label("Pipeline"), preset, steps);
+        javafx.scene.control.MenuButton export = exportMenu(model);
+        javafx.scene.control.Button up = new javafx.scene.control.Button("↑");
+        up.setTooltip(new javafx.scene.control.Tooltip("Move the selected step up"));
+        up.setOnAction(e -> model.moveStep(model.selectedStepProperty().get(), -1));
+        javafx.scene.control.Button down = new javafx.scene.control.Button("↓");
+        down.setTooltip(new javafx.scene.control.Tooltip("Move the selected step down"));
+        down.setOnAction(e -> model.moveStep(model.selectedStepProperty().get(), 1));
+        up.getStyleClass().add(Styles.SMALL);
+        down.getStyleClass().add(Styles.SMALL);
+        HBox order = new HBox(4, new Label("Order"), up, down);
+        order.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(steps, javafx.scene.layout.Priority.ALWAYS);
+        steps.getSelectionModel().select(model.selectedStepProperty().get());
+        VBox left = new VBox(8, new Label("Pipeline"), preset, steps, order, export);
         left.setPadding(new Insets(8));
         left.setPrefWidth(240);
 
@@ -110,16 +123,154 @@ public final class TuneView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
 
-        SplitPane center = new SplitPane(params, histogram(model), cascade);
-        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        center.setDividerPositions(0.3, 0.66);
-        BorderPane main = new BorderPane(center);
+        javafx.scene.control.Tab cascadeTab = new javafx.scene.control.Tab("Cascade", cascade);
+        javafx.scene.control.Tab funnelTab = new javafx.scene.control.Tab("Funnel", funnel(model));
+        javafx.scene.control.Tab documentsTab = new javafx.scene.control.Tab("Documents", documents(model));
+        documentsTab.setId("tune-documents-tab");
+        javafx.scene.control.TabPane bottom = new javafx.scene.control.TabPane(cascadeTab, funnelTab, documentsTab);
+        bottom.setId("tune-bottom");
+        bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        // A click on a bar lists its documents: show them.
+        model.listKindProperty().addListener((o, a, k) -> bottom.getSelectionModel().select(documentsTab));
+        model.listTitleProperty().addListener((o, a, t) -> {
+            if (model.listKindProperty().get() == TuneViewModel.ListKind.BIN) {
+                bottom.getSelectionModel().select(documentsTab);
+            }
+        });
+
+        SplitPane tuning = new SplitPane(params, histogram(model), bottom);
+        tuning.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        tuning.setDividerPositions(0.24, 0.6);
+        BorderPane main = new BorderPane(tuning);
         main.setTop(top);
+        org.loupe.app.document.DocumentView inspector = new org.loupe.app.document.DocumentView(model.inspector());
+        inspector.setId("tune-inspector");
+        SplitPane center = new SplitPane(main, inspector);
+        center.setDividerPositions(0.6);
         setLeft(left);
-        setCenter(main);
+        setCenter(center);
+        installLabelKeys(this, model);
+        Label labels = new Label();
+        labels.setId("tune-labels");
+        labels.getStyleClass().add(Styles.TEXT_MUTED);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        labels.setTooltip(new javafx.scene.control.Tooltip("Label the open document: G good, B bad, U clear"));
+        labels.textProperty().bind(model.labelCountProperty().map(n -> String.format("%,d labelled (G/B/U)", n.intValue())));
+        top.getChildren().add(labels);
     }
 
-    /** The selected metric's distribution: kept, removed by this step, removed by other steps. */
+    /**
+     * G / B / U label the document open in the inspector good / bad / not at all (when no text field has
+     * the keyboard).
+     */
+    public static void installLabelKeys(javafx.scene.Node node, TuneViewModel model) {
+        node.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl t && t.isEditable()
+                    || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            org.loupe.engine.workspace.Labels.Label label;
+            switch (e.getCode()) {
+                case G -> label = org.loupe.engine.workspace.Labels.Label.GOOD;
+                case B -> label = org.loupe.engine.workspace.Labels.Label.BAD;
+                case U -> label = null;
+                default -> {
+                    return;
+                }
+            }
+            model.labelShown(label);
+            e.consume();
+        });
+    }
+
+    /** The funnel: documents left after each step, in pipeline order. */
+    private static javafx.scene.Node funnel(TuneViewModel model) {
+        javafx.scene.chart.NumberAxis x = new javafx.scene.chart.NumberAxis();
+        x.setLabel("documents left");
+        javafx.scene.chart.CategoryAxis y = new javafx.scene.chart.CategoryAxis();
+        javafx.scene.chart.BarChart<Number, String> funnel = new javafx.scene.chart.BarChart<>(x, y);
+        funnel.setId("tune-funnel");
+        funnel.setAnimated(false);
+        funnel.setLegendVisible(false);
+        funnel.setMinWidth(260);
+        funnel.setPrefWidth(320);
+        Runnable redraw = () -> {
+            javafx.scene.chart.XYChart.Series<Number, String> left = new javafx.scene.chart.XYChart.Series<>();
+            java.util.List<TuneViewModel.CascadeRow> rows = java.util.List.copyOf(model.cascade());
+            java.util.List<String> names = new java.util.ArrayList<>();
+            if (!rows.isEmpty()) {
+                names.add("sample");
+                left.getData().add(new javafx.scene.chart.XYChart.Data<>(rows.get(0).remainingDocs() + rows.get(0).removedDocs(), "sample"));
+            }
+            for (TuneViewModel.CascadeRow r : rows) {
+                names.add(r.step());
+                left.getData().add(new javafx.scene.chart.XYChart.Data<>(r.remainingDocs(), r.step()));
+            }
+            // Top to bottom in pipeline order.
+            java.util.Collections.reverse(names);
+            y.setCategories(FXCollections.observableArrayList(names));
+            funnel.getData().setAll(java.util.List.of(left));
+        };
+        model.cascade().addListener((javafx.collections.ListChangeListener<TuneViewModel.CascadeRow>) c -> redraw.run());
+        redraw.run();
+        return funnel;
+    }
+
+    /** Documents of the selected step: every one removed, random kept / removed ten at a time, a bar's documents. */
+    private static javafx.scene.Node documents(TuneViewModel model) {
+        javafx.scene.control.Button removed = new javafx.scene.control.Button("All removed");
+        removed.setId("tune-list-removed");
+        removed.setOnAction(e -> model.showRemoved());
+        javafx.scene.control.Button randomRemoved = new javafx.scene.control.Button("10 random removed");
+        randomRemoved.setId("tune-list-random-removed");
+        randomRemoved.setOnAction(e -> model.showRandomRemoved());
+        javafx.scene.control.Button randomKept = new javafx.scene.control.Button("10 random kept");
+        randomKept.setId("tune-list-random-kept");
+        randomKept.setOnAction(e -> model.showRandomKept());
+        javafx.scene.control.Button more = new javafx.scene.control.Button("10 more");
+        more.setId("tune-list-more");
+        more.setOnAction(e -> model.showMore());
+        javafx.scene.control.Button shuffle = new javafx.scene.control.Button("Draw again");
+        shuffle.setOnAction(e -> model.reshuffle());
+        more.disableProperty().bind(model.listKindProperty().map(k -> k != TuneViewModel.ListKind.RANDOM_KEPT
+                && k != TuneViewModel.ListKind.RANDOM_REMOVED));
+        shuffle.disableProperty().bind(more.disableProperty());
+        for (javafx.scene.control.Button b : java.util.List.of(removed, randomRemoved, randomKept, more, shuffle)) {
+            b.getStyleClass().add(Styles.SMALL);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        Label title = new Label();
+        title.setMinWidth(0);
+        title.setId("tune-list-title");
+        title.textProperty().bind(model.listTitleProperty());
+        title.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox bar = new HBox(6, removed, randomRemoved, randomKept, more, shuffle, title);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<TuneViewModel.DocRow> table = new TableView<>(model.documents());
+        table.setId("tune-documents");
+        table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
+        table.setPlaceholder(new Label("Select a step; its removed documents are listed here"));
+        table.getColumns().add(column("id", 200, TuneViewModel.DocRow::id));
+        table.getColumns().add(column("domain", 150, TuneViewModel.DocRow::domain));
+        TableColumn<TuneViewModel.DocRow, String> value = column("value", 80, TuneViewModel.DocRow::value);
+        value.textProperty().bind(model.metricProperty().map(m -> m).orElse("value"));
+        table.getColumns().add(value);
+        table.getColumns().add(number("tokens", TuneViewModel.DocRow::tokens));
+        table.getColumns().add(column("status", 260, TuneViewModel.DocRow::status));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() >= 0 && i.intValue() < model.documents().size()) {
+                model.open(model.documents().row(i.intValue()));
+            }
+        });
+        VBox box = new VBox(6, bar, table);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new Insets(6, 8, 6, 8));
+        return box;
+    }
+
+    /** The selected metric's distribution: kept, removed by this step, removed by other steps; thresholds draggable. */
     private static javafx.scene.Node histogram(TuneViewModel model) {
         ComboBox<String> metric = new ComboBox<>(model.metrics());
         metric.setId("tune-metric");
@@ -141,46 +292,94 @@ public final class TuneView extends BorderPane {
         HBox bar = new HBox(10, of, metric, log, caption);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        javafx.scene.chart.CategoryAxis x = new javafx.scene.chart.CategoryAxis();
-        javafx.scene.chart.NumberAxis y = new javafx.scene.chart.NumberAxis();
-        y.setLabel("documents");
-        javafx.scene.chart.StackedBarChart<String, Number> chart = new javafx.scene.chart.StackedBarChart<>(x, y);
+        HistogramChart chart = new HistogramChart();
         chart.setId("tune-histogram");
-        chart.setAnimated(false);
-        chart.setCategoryGap(1);
-        chart.setLegendVisible(true);
-        model.histogramProperty().addListener((o, a, h) -> {
-            chart.getData().clear();
-            if (h == null) {
-                return;
-            }
-            javafx.scene.chart.XYChart.Series<String, Number> kept = new javafx.scene.chart.XYChart.Series<>();
-            kept.setName("kept");
-            javafx.scene.chart.XYChart.Series<String, Number> step = new javafx.scene.chart.XYChart.Series<>();
-            step.setName("removed by this step");
-            javafx.scene.chart.XYChart.Series<String, Number> other = new javafx.scene.chart.XYChart.Series<>();
-            other.setName("removed by another step");
-            java.util.List<String> categories = new java.util.ArrayList<>();
-            for (int i = 0; i < h.kept().length; i++) {
-                String label = TuneViewModel.shortNumber(h.edges()[i]);
-                // Category labels must be unique.
-                while (categories.contains(label)) {
-                    label = label + " ";
-                }
-                categories.add(label);
-                kept.getData().add(new javafx.scene.chart.XYChart.Data<>(label, h.kept()[i]));
-                step.getData().add(new javafx.scene.chart.XYChart.Data<>(label, h.removedByStep()[i]));
-                other.getData().add(new javafx.scene.chart.XYChart.Data<>(label, h.removedByOther()[i]));
-            }
-            x.setCategories(javafx.collections.FXCollections.observableArrayList(categories));
-            chart.getData().add(kept);
-            chart.getData().add(step);
-            chart.getData().add(other);
-        });
-        VBox box = new VBox(6, bar, chart);
+        Runnable redraw = () -> chart.show(model.histogramProperty().get(), model.thresholdsProperty().get(),
+                model.logScaleProperty().get());
+        model.histogramProperty().addListener((o, a, h) -> redraw.run());
+        model.thresholdsProperty().addListener((o, a, h) -> redraw.run());
+        redraw.run();
+        chart.setOnThresholdMoved(model::moveThreshold);
+        chart.setOnBinClicked(model::showBin);
+        Label hint = new Label("drag a blue threshold · click a bar to list its documents");
+        hint.setMinWidth(0);
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox legend = new HBox(14, swatch("kept", HistogramChart.KEPT), swatch("removed by this step", HistogramChart.BY_STEP),
+                swatch("removed by another step", HistogramChart.BY_OTHER), hint);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add(Styles.TEXT_SMALL);
+        VBox box = new VBox(6, bar, chart, legend);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(6, 10, 6, 10));
         return box;
+    }
+
+    /** Save / open the config, the datatrove script, the HTML report, and the full run. */
+    private javafx.scene.control.MenuButton exportMenu(TuneViewModel model) {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Export");
+        menu.setId("tune-export");
+        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save config (YAML or JSON)…");
+        save.setOnAction(e -> choose("Save the pipeline config", "loupe-pipeline.yaml", true,
+                f -> model.saveConfig(f), "YAML", "*.yaml", "*.yml", "JSON", "*.json"));
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open config…");
+        open.setOnAction(e -> choose("Open a pipeline config", null, false,
+                f -> model.loadConfig(f), "YAML or JSON", "*.yaml", "*.yml", "*.json"));
+        javafx.scene.control.MenuItem script = new javafx.scene.control.MenuItem("Save datatrove script…");
+        script.setOnAction(e -> choose("Save the datatrove script", "pipeline.py", true,
+                f -> model.saveDatatrove(f), "Python", "*.py"));
+        javafx.scene.control.MenuItem report = new javafx.scene.control.MenuItem("Save HTML report…");
+        report.setOnAction(e -> choose("Save the run report", "loupe-report.html", true,
+                f -> model.saveReport(f), "HTML", "*.html"));
+        javafx.scene.control.MenuItem run = new javafx.scene.control.MenuItem("Run on the whole folder…");
+        run.setId("tune-full-run");
+        run.setOnAction(e -> new FullRunDialog(model.fullRun(), getScene().getWindow()).show());
+        javafx.scene.control.MenuItem labels = new javafx.scene.control.MenuItem("Export labels (JSONL)…");
+        labels.setOnAction(e -> choose("Export good/bad labels", "labels.jsonl", true,
+                f -> model.exportLabels(f), "JSON lines", "*.jsonl"));
+        menu.getItems().addAll(save, open, script, report, new javafx.scene.control.SeparatorMenuItem(), labels,
+                new javafx.scene.control.SeparatorMenuItem(), run);
+        return menu;
+    }
+
+    private interface FileAction {
+        void run(java.nio.file.Path file) throws Exception;
+    }
+
+    private void choose(String title, String name, boolean save, FileAction action, String... filters) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        if (name != null) {
+            chooser.setInitialFileName(name);
+        }
+        for (int i = 0; i < filters.length; ) {
+            String description = filters[i++];
+            java.util.List<String> patterns = new java.util.ArrayList<>();
+            while (i < filters.length && filters[i].startsWith("*")) {
+                patterns.add(filters[i++]);
+            }
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(description, patterns));
+        }
+        java.io.File f = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            action.run(f.toPath());
+        } catch (Exception ex) {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    ex.getMessage());
+            alert.setHeaderText(title + " failed");
+            alert.initOwner(getScene().getWindow());
+            alert.show();
+        }
+    }
+
+    private static Label swatch(String text, javafx.scene.paint.Color color) {
+        javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(10, 10, color);
+        Label l = new Label(text, r);
+        l.getStyleClass().add(Styles.TEXT_SMALL);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static <R> TableColumn<R, String> column(String name, double width, Function<R, String> f) {

@@ -16,6 +16,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.loupe.app.AppContext;
+import org.loupe.app.common.RowList;
+import org.loupe.app.document.Annotation;
+import org.loupe.app.document.DocumentViewModel;
+import org.loupe.engine.filter.Check;
+import org.loupe.engine.filter.RowExplanation;
+import org.loupe.engine.filter.RowSampler;
+import org.loupe.engine.model.Document;
+import org.loupe.engine.workspace.Labels;
+import java.nio.file.Path;
 import org.loupe.engine.filter.Decisions;
 import org.loupe.engine.filter.RowKeys;
 import org.loupe.engine.measure.MetricTable;
@@ -66,16 +75,66 @@ public final class TuneViewModel {
     private final ReadOnlyStringWrapper histogramCaption = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.BooleanProperty logScale = new javafx.beans.property.SimpleBooleanProperty(false);
 
+    private final ReadOnlyObjectWrapper<List<Check>> thresholds = new ReadOnlyObjectWrapper<>(List.of());
+
+    /** One row of a document list: the sample row, what identifies it, the selected metric's value and its fate. */
+    public record DocRow(int row, String id, String domain, String value, String status, long tokens) { }
+
+    /** What the document list shows. */
+    public enum ListKind {
+        /** Every document the selected step removed (after the steps before it). */
+        REMOVED_BY_STEP("removed by"),
+        /** Seeded random documents the selected step removed, ten at a time. */
+        RANDOM_REMOVED("random removed by"),
+        /** Seeded random documents that passed the selected step and every step before it, ten at a time. */
+        RANDOM_KEPT("random kept through"),
+        /** The documents in one bin of the histogram. */
+        BIN("in a bar of");
+
+        private final String label;
+
+        ListKind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Page size of the random lists. */
+    public static final int PAGE = 10;
+
+    private final RowList<DocRow> documents = new RowList<>(this::docRow);
+    private final ReadOnlyStringWrapper listTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ListKind> listKind = new ReadOnlyObjectWrapper<>(ListKind.REMOVED_BY_STEP);
+    private int listBin = -1;
+    private int listShown = PAGE;
+    private long listSeed = 1;
+    private final DocumentViewModel inspector;
+    private final BuiltinMeasures measures;
+
+    private final FullRunModel fullRun;
+    private Labels labels;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper labelCount = new javafx.beans.property.ReadOnlyIntegerWrapper();
+
     private MetricTable table;
     private RowKeys keys;
+    /** What the last decision saw, for the annotator (which runs off the FX thread). */
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(Sample sample, PipelineConfig config, MetricTable table, RowKeys keys, Decisions decisions) { }
 
     public TuneViewModel(AppContext context) {
         this.context = context;
+        this.measures = new BuiltinMeasures(EnglishTokenizer.shared(), context.languageIdentifier());
+        this.inspector = new DocumentViewModel(context.tasks());
+        inspector.annotatorProperty().set(this::annotate);
+        this.fullRun = new FullRunModel(context, this, config::get, catalog);
         steps.setAll(config.get().steps());
         selectedStep.addListener((o, a, b) -> {
             refreshParams();
             refreshMetrics();
+            refreshList();
         });
+        // Open on the step with the most familiar thresholds (word counts), so the histogram shows at once.
+        selectedStep.set(Math.max(0, config.get().indexOf("gopher_quality")));
         metric.addListener((o, a, b) -> refreshHistogram());
         logScale.addListener((o, a, b) -> refreshHistogram());
     }
@@ -146,11 +205,39 @@ public final class TuneViewModel {
         table = null;
         keys = null;
         decisions.set(null);
+        snapshot = null;
         cascade.clear();
+        documents.setRows(new int[0]);
+        inspector.clear();
+        labels = null;
+        labelCount.set(0);
+        if (s != null) {
+            try {
+                labels = Labels.open(Labels.file(context.workspace(), Path.of(s.manifest().folder())));
+                labelCount.set(labels.size());
+                if (!labels.problems().isEmpty()) {
+                    error.set(String.join("; ", labels.problems()));
+                }
+            } catch (java.io.IOException e) {
+                error.set("Cannot read the labels: " + e.getMessage());
+            }
+        }
         summary.set(s == null ? "No sample" : "Measuring the sample…");
         if (s != null) {
             measure();
         }
+    }
+
+    /** Moves a step up (-1) or down (+1) in the pipeline; steps after a text-editing step see its edits. */
+    public void moveStep(int index, int delta) {
+        List<StepConfig> list = new ArrayList<>(config.get().steps());
+        int to = index + delta;
+        if (index < 0 || index >= list.size() || to < 0 || to >= list.size()) {
+            return;
+        }
+        java.util.Collections.swap(list, index, to);
+        apply(config.get().withSteps(list), true);
+        selectedStep.set(to);
     }
 
     /** Switches a step on or off (a decision change, unless the step edits text). */
@@ -212,7 +299,6 @@ public final class TuneViewModel {
         PipelineConfig c = config.get();
         long gen = generation.incrementAndGet();
         context.tasks().run("Measuring the sample", ctx -> {
-            BuiltinMeasures measures = new BuiltinMeasures(EnglishTokenizer.shared(), context.languageIdentifier());
             MetricTable t = new SampleMeasurements(s, catalog, measures, context.threads()).measure(c, ctx);
             long[] tokens = SampleMeasurements.tokens(s, c.tokenEncoding(), context.threads(), ctx);
             long[] ids = new long[s.size()];
@@ -249,7 +335,10 @@ public final class TuneViewModel {
         for (int i = 0; i < d.rows(); i++) {
             total += d.tokens(i);
         }
+        snapshot = new Snapshot(sample.get(), enabledOnly, table, keys, d);
         refreshMetrics();
+        refreshList();
+        inspector.refreshAnnotation();
         summary.set(String.format("Kept %,d of %,d documents (%.1f%%) and %,d of %,d tokens (%.1f%%)", d.keptDocuments(),
                 d.rows(), 100.0 * d.keptDocuments() / Math.max(1, d.rows()), d.keptTokens(), total,
                 100.0 * d.keptTokens() / Math.max(1, total)));
@@ -287,6 +376,7 @@ public final class TuneViewModel {
         int index = selectedStep.get();
         if (d == null || m == null || index < 0) {
             histogram.set(null);
+            thresholds.set(List.of());
             histogramCaption.set("");
             return;
         }
@@ -295,19 +385,29 @@ public final class TuneViewModel {
         String column = org.loupe.engine.measure.MetricTable.name(step.stepName(), m);
         if (decided < 0 || !table.has(column)) {
             histogram.set(null);
+            thresholds.set(List.of());
             histogramCaption.set(step.stepName() + " is off");
             return;
         }
         histogram.set(org.loupe.engine.filter.Histogram.of(table.column(column), d, decided, 40, logScale.get()));
         List<String> parts = new ArrayList<>();
-        for (org.loupe.engine.filter.Check c : selectedChecks()) {
-            if (c.metric().equals(m)) {
+        List<Check> onMetric = selectedChecks().stream().filter(c -> c.metric().equals(m)).toList();
+        thresholds.set(onMetric);
+        for (org.loupe.engine.filter.Check c : onMetric) {
+            {
                 parts.add(String.format("%s: removes when %s %s %s (%s)", c.param(), m,
                         c.op() == org.loupe.engine.filter.Check.Op.GT ? ">" : c.op() == org.loupe.engine.filter.Check.Op.LT ? "<" : "≤",
                         format(c.threshold()), c.reason()));
             }
         }
+        org.loupe.engine.filter.Histogram h = histogram.get();
+        if (h.nan() > 0) {
+            parts.add(String.format("%,d without a value (not drawn)", h.nan()));
+        }
         histogramCaption.set(String.join("; ", parts));
+        if (listKind.get() == ListKind.BIN) {
+            refreshList();
+        }
     }
 
     private void refreshParams() {
@@ -326,8 +426,467 @@ public final class TuneViewModel {
         params.setAll(rows);
     }
 
+    // Thresholds on the histogram
+
+    /** The thresholds of the selected step on the selected metric (drawn on the histogram, draggable). */
+    public ReadOnlyObjectProperty<List<Check>> thresholdsProperty() {
+        return thresholds.getReadOnlyProperty();
+    }
+
+    /**
+     * Moves a threshold to a value (a drag on the histogram): integers are rounded, fractions kept to three
+     * significant digits; an n-gram fraction changes only its own pair. Decides at once.
+     */
+    public void moveThreshold(Check check, double value) {
+        int index = selectedStep.get();
+        if (index < 0 || Double.isNaN(value)) {
+            return;
+        }
+        StepConfig step = config.get().steps().get(index);
+        StepType type = catalog.type(step.type()).orElseThrow();
+        java.util.Optional<ParamSpec> spec = type.param(check.param());
+        if (spec.isEmpty()) {
+            error.set(check.param() + " is not a threshold that can be dragged");
+            return;
+        }
+        switch (spec.get().type()) {
+            case INTEGER -> setParam(check.param(), Long.toString(Math.round(clamp(spec.get(), value))));
+            case NUMBER -> setParam(check.param(), shortNumber(clamp(spec.get(), value)));
+            case PAIR_LIST -> movePair(index, step, type, check, clamp(spec.get(), value));
+            default -> error.set(check.param() + " is not a number");
+        }
+    }
+
+    private static double clamp(ParamSpec spec, double v) {
+        double out = v;
+        if (spec.min() != null) {
+            out = Math.max(spec.min(), out);
+        }
+        if (spec.max() != null) {
+            out = Math.min(spec.max(), out);
+        }
+        return out;
+    }
+
+    /** Gopher's n-gram fractions: the pair whose n the metric names ({@code dup_3_gram_char_frac}). */
+    private void movePair(int index, StepConfig step, StepType type, Check check, double value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("_(\\d+)_gram").matcher(check.metric());
+        if (!m.find()) {
+            return;
+        }
+        int n = Integer.parseInt(m.group(1));
+        double frac = Double.parseDouble(shortNumber(Math.max(0, Math.min(1, value))));
+        Object current = ConfigLoader.effectiveParams(type, step, null).get(check.param());
+        List<List<Number>> pairs = new ArrayList<>();
+        boolean found = false;
+        if (current instanceof List<?> list) {
+            for (Object o : list) {
+                List<?> pair = (List<?>) o;
+                int pn = ((Number) pair.get(0)).intValue();
+                if (pn == n) {
+                    pairs.add(List.of(pn, frac));
+                    found = true;
+                } else {
+                    pairs.add(List.of(pn, (Number) pair.get(1)));
+                }
+            }
+        }
+        if (!found) {
+            pairs.add(List.of(n, frac));
+        }
+        PipelineConfig next = config.get().withStep(index, step.withParam(check.param(), pairs));
+        try {
+            new ConfigLoader(catalog).check(next);
+        } catch (org.loupe.engine.pipeline.ConfigException e) {
+            error.set(String.join("; ", e.problems()));
+            return;
+        }
+        error.set("");
+        // Only the fraction changed: the measured n-grams stay, so this decides without measuring.
+        apply(next, false);
+    }
+
+    // Document lists
+
+    /** The documents the list shows (built lazily: a list of 100,000 rows costs one array). */
+    public RowList<DocRow> documents() {
+        return documents;
+    }
+
+    public ReadOnlyStringProperty listTitleProperty() {
+        return listTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ListKind> listKindProperty() {
+        return listKind.getReadOnlyProperty();
+    }
+
+    /** Lists every document the selected step removed. */
+    public void showRemoved() {
+        listKind.set(ListKind.REMOVED_BY_STEP);
+        refreshList();
+    }
+
+    /** Lists ten random documents the selected step removed (seeded); {@link #showMore()} adds ten. */
+    public void showRandomRemoved() {
+        listKind.set(ListKind.RANDOM_REMOVED);
+        listShown = PAGE;
+        refreshList();
+    }
+
+    /** Lists ten random documents that went through the selected step (seeded); {@link #showMore()} adds ten. */
+    public void showRandomKept() {
+        listKind.set(ListKind.RANDOM_KEPT);
+        listShown = PAGE;
+        refreshList();
+    }
+
+    /** Ten more random documents. */
+    public void showMore() {
+        listShown += PAGE;
+        refreshList();
+    }
+
+    /** Another random draw (the next seed). */
+    public void reshuffle() {
+        listSeed++;
+        listShown = PAGE;
+        refreshList();
+    }
+
+    /** Lists the documents in one bar of the histogram. */
+    public void showBin(int bin) {
+        listKind.set(ListKind.BIN);
+        listBin = bin;
+        refreshList();
+    }
+
+    /** Opens a document of the sample in the Tune inspector. */
+    public void open(int row) {
+        Sample s = sample.get();
+        if (s != null && row >= 0 && row < s.size()) {
+            inspector.show(s::document, row);
+        }
+    }
+
+    /** The Tune view's document inspector (text, why, line diff). */
+    public DocumentViewModel inspector() {
+        return inspector;
+    }
+
+    private void refreshList() {
+        Decisions d = decisions.get();
+        int index = selectedStep.get();
+        if (d == null || index < 0 || index >= config.get().steps().size()) {
+            documents.setRows(new int[0]);
+            listTitle.set("");
+            return;
+        }
+        String name = config.get().steps().get(index).stepName();
+        int k = d.steps().indexOf(name);
+        ListKind kind = listKind.get();
+        int[] rows;
+        String title;
+        if (k < 0) {
+            rows = new int[0];
+            title = name + " is off";
+        } else {
+            switch (kind) {
+                case REMOVED_BY_STEP -> {
+                    rows = RowSampler.rows(d, r -> d.removedBy(r) == k);
+                    title = String.format("%,d documents removed by %s", rows.length, name);
+                }
+                case RANDOM_REMOVED -> {
+                    int[] all = RowSampler.rows(d, r -> d.removedBy(r) == k);
+                    rows = RowSampler.sample(all, listSeed, 0, listShown);
+                    title = String.format("%,d random of the %,d documents removed by %s (draw %d)", rows.length,
+                            all.length, name, listSeed);
+                }
+                case RANDOM_KEPT -> {
+                    int[] all = RowSampler.rows(d, r -> d.removedBy(r) < 0 || d.removedBy(r) > k);
+                    rows = RowSampler.sample(all, listSeed, 0, listShown);
+                    title = String.format("%,d random of the %,d documents that went through %s (draw %d)", rows.length,
+                            all.length, name, listSeed);
+                }
+                default -> {
+                    org.loupe.engine.filter.Histogram h = histogram.get();
+                    String m = metric.get();
+                    if (h == null || m == null || listBin < 0 || listBin >= h.kept().length) {
+                        rows = new int[0];
+                        title = "Click a bar of the histogram to list its documents";
+                    } else {
+                        double[] values = table.column(MetricTable.name(name, m));
+                        int bin = listBin;
+                        rows = RowSampler.rows(d, r -> !Double.isNaN(values[r]) && h.binOf(values[r]) == bin
+                                && !(logScale.get() && values[r] <= 0));
+                        title = String.format("%,d documents with %s in [%s, %s)", rows.length, m,
+                                shortNumber(h.edges()[bin]), shortNumber(h.edges()[bin + 1]));
+                    }
+                }
+            }
+        }
+        documents.setRows(rows);
+        listTitle.set(title);
+    }
+
+    private DocRow docRow(int row) {
+        Snapshot snap = snapshot;
+        Decisions d = snap == null ? null : snap.decisions();
+        Sample s = snap == null ? null : snap.sample();
+        String value = "";
+        String m = metric.get();
+        int index = selectedStep.get();
+        if (snap != null && m != null && index >= 0 && index < config.get().steps().size()) {
+            String column = MetricTable.name(config.get().steps().get(index).stepName(), m);
+            if (snap.table().has(column)) {
+                value = shortNumber(snap.table().column(column)[row]);
+            }
+        }
+        String status = d == null ? "" : d.kept(row) ? "kept" : d.steps().get(d.removedBy(row)) + ": " + d.reason(row);
+        Labels.Label label = labelOf(row);
+        if (label != null) {
+            status = status + "  · labelled " + label.json();
+        }
+        return new DocRow(row, s == null ? "row " + row : s.id(row), s == null ? "" : nullToEmpty(s.host(row)), value,
+                status, d == null ? 0 : d.tokens(row));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    // Why removed, and the line diff
+
+    /** Explains one document under the last decisions: called off the FX thread by the inspectors. */
+    public Annotation annotate(int row, Document doc) {
+        Snapshot snap = snapshot;
+        if (snap == null || snap.sample() == null || row < 0 || row >= snap.sample().size()
+                || !snap.sample().id(row).equals(doc.id())) {
+            return Annotation.NONE;
+        }
+        Decisions d = snap.decisions();
+        RowExplanation ex = RowExplanation.of(d, snap.table(), snap.config(), catalog, row, snap.sample().host(row));
+        List<Annotation.WhyRow> why = new ArrayList<>();
+        for (int k = 0; k < ex.steps().size(); k++) {
+            RowExplanation.StepVerdict v = ex.steps().get(k);
+            String without = ex.withoutStep(k);
+            String note = v.reason() == null ? "passes"
+                    : (v.rescued() ? "would drop (" + v.reason() + "), kept by keep_fraction"
+                    : "drops: " + v.reason() + (d.removedBy(row) == k
+                    ? "; without this step: " + (without == null ? "kept" : "removed by " + without) : ""));
+            boolean first = true;
+            for (RowExplanation.CheckRow c : v.checks()) {
+                why.add(new Annotation.WhyRow(v.step(), c.param() + ": " + c.metric(), shortNumber(c.value()),
+                        opText(c.op()) + " " + shortNumber(c.threshold()),
+                        c.fails() ? (v.rescued() ? "FAIL (kept by keep_fraction)" : "FAIL") : "pass",
+                        Double.isNaN(c.margin()) ? "—" : shortNumber(c.margin()), c.fails() && !v.rescued(),
+                        first ? note : ""));
+                first = false;
+            }
+            for (RowExplanation.MetricValue mv : v.otherMetrics()) {
+                if (mv.metric().matches("top_(label|score)_([2-9]|\\d{2,})")) {
+                    continue; // the runner-up languages: the first is enough here
+                }
+                why.add(new Annotation.WhyRow(v.step(), mv.metric(), mv.label() != null ? mv.label() : shortNumber(mv.value()), "", "", "", false, first ? note : ""));
+                first = false;
+            }
+            if (first) {
+                why.add(new Annotation.WhyRow(v.step(), "", "", "", v.reason() == null ? "pass" : "FAIL", "",
+                        v.reason() != null && !v.rescued(), note));
+            }
+        }
+        String verdict;
+        int by = d.removedBy(row);
+        if (by < 0) {
+            verdict = "Kept by the pipeline";
+        } else {
+            String without = ex.withoutStep(by);
+            verdict = String.format("Removed by %s (%s) — without that step: %s", d.steps().get(by), d.reason(row),
+                    without == null ? "kept" : "removed by " + without);
+        }
+        Labels store = labels;
+        Labels.Label given = store == null ? null : store.get(doc.id());
+        if (given != null) {
+            verdict += "  · labelled " + given.json();
+        }
+        List<Annotation.LineRow> lines = new ArrayList<>();
+        String lineStep = "";
+        for (StepConfig step : snap.config().steps()) {
+            if (step.enabled() && step.type().equals("c4_quality")) {
+                lineStep = step.stepName();
+                StepType type = catalog.type(step.type()).orElseThrow();
+                String text = doc.text();
+                int n = 1;
+                for (BuiltinMeasures.C4Line line : measures.c4Lines(ConfigLoader.effectiveParams(type, step, null), text)) {
+                    String rule = switch (line.verdict()) {
+                        case KEPT -> "kept";
+                        case NOT_REACHED -> "not reached";
+                        case LOREM_IPSUM, CURLY_BRACKET -> "drops the document: "
+                                + line.verdict().name().toLowerCase(java.util.Locale.ROOT);
+                        default -> line.verdict().name().toLowerCase(java.util.Locale.ROOT);
+                    };
+                    boolean removed = line.verdict() != org.loupe.engine.measure.filters.C4Quality.LineVerdict.KEPT
+                            && line.verdict() != org.loupe.engine.measure.filters.C4Quality.LineVerdict.NOT_REACHED;
+                    lines.add(new Annotation.LineRow(n++, text.substring(line.start(), line.end()), rule, removed));
+                }
+                break;
+            }
+        }
+        return new Annotation(verdict, why, lines, lineStep);
+    }
+
+    static String opText(Check.Op op) {
+        return switch (op) {
+            case LT -> "<";
+            case GT -> ">";
+            case NOT_GT -> "≤";
+        };
+    }
+
+    // What the other views need
+
+    /** The sample Tune decides over, or null. */
+    public Sample sample() {
+        return sample.get();
+    }
+
+    /** The measured metrics of the current config, or null while measuring. */
+    public MetricTable table() {
+        return table;
+    }
+
+    /** Ids, hosts and tokens of the sample's rows, or null while measuring. */
+    public RowKeys keys() {
+        return keys;
+    }
+
+    public StepCatalog catalog() {
+        return catalog;
+    }
+
+    /** The shared measures (for views that measure another config over the same sample). */
+    public BuiltinMeasures measures() {
+        return measures;
+    }
+
+    /** The current config with only its enabled steps: what the decisions were computed from. */
+    public PipelineConfig enabledConfig() {
+        return config.get().withSteps(config.get().steps().stream().filter(StepConfig::enabled).toList());
+    }
+
+    /** Uses an already measured table (benchmarks and tests): decides at once, no background work. */
+    public void setMeasured(Sample s, MetricTable t, RowKeys k) {
+        generation.incrementAndGet();
+        sample.set(s);
+        table = t;
+        keys = k;
+        decisions.set(null);
+        decide();
+    }
+
+    // Labels
+
+    /** Labels of this folder's documents given so far. */
+    public javafx.beans.property.ReadOnlyIntegerProperty labelCountProperty() {
+        return labelCount.getReadOnlyProperty();
+    }
+
+    /** Marks a document of the sample good or bad (null clears); saved in the workspace at once. */
+    public void label(int row, Labels.Label label) {
+        Sample s = sample.get();
+        if (labels == null || s == null || row < 0 || row >= s.size()) {
+            return;
+        }
+        try {
+            labels.set(s.id(row), s.url(row), label);
+            labelCount.set(labels.size());
+            error.set("");
+        } catch (java.io.IOException e) {
+            error.set("Cannot save the label: " + e.getMessage());
+        }
+        refreshList();
+        inspector.refreshAnnotation();
+    }
+
+    /** Labels the document shown in the inspector. */
+    public void labelShown(Labels.Label label) {
+        label(inspector.rowProperty().get(), label);
+    }
+
+    /** The label of a row, or null. */
+    public Labels.Label labelOf(int row) {
+        Sample s = sample.get();
+        return labels == null || s == null || row < 0 || row >= s.size() ? null : labels.get(s.id(row));
+    }
+
+    /**
+     * Writes every label of this folder as JSON lines: id, url, label, when, and for documents of the
+     * current sample their text and the pipeline's decision (the training data of a quality classifier).
+     */
+    public void exportLabels(Path file) throws java.io.IOException {
+        if (labels == null) {
+            throw new java.io.IOException("no folder is open");
+        }
+        Sample s = sample.get();
+        Decisions d = decisions.get();
+        Map<String, Integer> rows = new java.util.HashMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            rows.put(s.id(i), i);
+        }
+        labels.export(file, e -> {
+            Integer row = rows.get(e.id());
+            if (row == null) {
+                return Map.of("in_sample", false);
+            }
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("in_sample", true);
+            m.put("text", s.document(row).text());
+            if (d != null) {
+                m.put("kept", d.kept(row));
+                m.put("removed_by", d.kept(row) ? null : d.steps().get(d.removedBy(row)));
+                m.put("reason", d.reason(row));
+            }
+            return m;
+        });
+    }
+
+    public FullRunModel fullRun() {
+        return fullRun;
+    }
+
+    // Export
+
+    /** Loads a config file (YAML or JSON), replacing the current pipeline; problems name the file and field. */
+    public void loadConfig(java.nio.file.Path file) throws java.io.IOException, org.loupe.engine.pipeline.ConfigException {
+        apply(new ConfigLoader(catalog).read(file), true);
+    }
+
+    /** Saves the current config (YAML for .yaml/.yml, else JSON) atomically. */
+    public void saveConfig(java.nio.file.Path file) throws java.io.IOException {
+        new ConfigLoader(catalog).write(config.get(), file);
+    }
+
+    /** Saves the equivalent datatrove script. */
+    public void saveDatatrove(java.nio.file.Path file) throws java.io.IOException {
+        org.loupe.engine.io.AtomicFiles.writeString(file, org.loupe.engine.pipeline.DatatroveScript.render(config.get(), catalog));
+    }
+
+    /** Saves the HTML run report of the current decisions over the sample. */
+    public void saveReport(java.nio.file.Path file) throws java.io.IOException {
+        Snapshot snap = snapshot;
+        if (snap == null) {
+            throw new java.io.IOException("the sample is not decided yet");
+        }
+        String description = snap.sample() == null ? "" : String.format("%s: %,d documents, seed %d",
+                snap.sample().manifest().folder(), snap.sample().size(), snap.sample().spec().seed());
+        org.loupe.engine.report.RunReport.write(new org.loupe.engine.report.RunReport.Input(
+                config.get().name() == null ? "Loupe run report" : "Loupe run report: " + config.get().name(),
+                description, snap.config(), catalog, snap.table(), snap.decisions(), java.time.Instant.now(),
+                org.loupe.app.LoupeCommand.version()), file);
+    }
+
     /** A bin edge for an axis label: three significant digits. */
-    static String shortNumber(double v) {
+    public static String shortNumber(double v) {
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
             return String.valueOf(v == 0 ? 0 : v);
         }

@@ -32,7 +32,7 @@ class LoupeCommandTest {
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new LoupeCommand());
+        CommandLine cli = LoupeCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(new StringWriter()));
         int exit = cli.execute(args);

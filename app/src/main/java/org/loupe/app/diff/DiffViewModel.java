@@ -1,0 +1,356 @@
+package org.loupe.app.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.loupe.app.AppContext;
+import org.loupe.app.common.RowList;
+import org.loupe.app.tune.TuneViewModel;
+import org.loupe.engine.filter.Check;
+import org.loupe.engine.filter.DecisionDiff;
+import org.loupe.engine.filter.Deciders;
+import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.filter.StepOverlap;
+import org.loupe.engine.measure.MetricTable;
+import org.loupe.engine.measure.SampleMeasurements;
+import org.loupe.engine.pipeline.ConfigLoader;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepType;
+import org.loupe.engine.sample.Sample;
+
+/**
+ * Diffs: the current pipeline against a pinned baseline (the pipeline as it was when pinned, or a
+ * preset). Per step and overall, the documents newly removed and newly kept, with the metric that
+ * decided and the old and new thresholds; and which steps remove the same documents (overlap).
+ */
+public final class DiffViewModel {
+
+    /** One line of the per-step table; the first is the pipeline overall. */
+    public record StepRow(String step, long baselineDrops, long currentDrops, long newlyRemoved, long newlyRemovedTokens,
+                          long newlyKept, long newlyKeptTokens) { }
+
+    /** One document of a diff list. */
+    public record DiffRow(int row, String id, String domain, String metric, String value, String oldThreshold,
+                          String newThreshold, String before, String now, long tokens) { }
+
+    /** Which side of the diff the list shows. */
+    public enum Side { NEWLY_REMOVED, NEWLY_KEPT }
+
+    /** The "step" that stands for the whole pipeline in the step table. */
+    public static final String OVERALL = "(pipeline)";
+
+    private final AppContext context;
+    private final TuneViewModel tune;
+    private final AtomicLong generation = new AtomicLong();
+
+    private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Pin a baseline to compare the pipeline with it");
+    private final ReadOnlyObjectWrapper<DecisionDiff> diff = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StepOverlap> overlap = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final IntegerProperty selected = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Side> side = new SimpleObjectProperty<>(Side.NEWLY_REMOVED);
+    private final RowList<DiffRow> documents = new RowList<>(this::diffRow);
+    private final ReadOnlyStringWrapper listTitle = new ReadOnlyStringWrapper("");
+
+    private PipelineConfig baselineConfig;
+    private PipelineConfig currentConfig;
+    private Decisions baseline;
+    private MetricTable baselineTable;
+
+    public DiffViewModel(AppContext context, TuneViewModel tune) {
+        this.context = context;
+        this.tune = tune;
+        tune.decisionsProperty().addListener((o, a, d) -> {
+            if (d == null) {
+                // A new sample: the baseline's decisions were over the old one.
+                if (tune.table() == null) {
+                    clearBaseline();
+                }
+                return;
+            }
+            recompute();
+        });
+        selected.addListener((o, a, b) -> refreshList());
+        side.addListener((o, a, b) -> refreshList());
+    }
+
+    // Properties
+
+    public ReadOnlyStringProperty baselineNameProperty() {
+        return baselineName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DecisionDiff> diffProperty() {
+        return diff.getReadOnlyProperty();
+    }
+
+    /** How many documents each pair of steps both remove (under the current pipeline). */
+    public ReadOnlyObjectProperty<StepOverlap> overlapProperty() {
+        return overlap.getReadOnlyProperty();
+    }
+
+    public ObservableList<StepRow> steps() {
+        return steps;
+    }
+
+    /** The selected line of the step table (0 = the pipeline overall). */
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<Side> sideProperty() {
+        return side;
+    }
+
+    public RowList<DiffRow> documents() {
+        return documents;
+    }
+
+    public ReadOnlyStringProperty listTitleProperty() {
+        return listTitle.getReadOnlyProperty();
+    }
+
+    public boolean hasBaseline() {
+        return baseline != null;
+    }
+
+    // Commands
+
+    /** Pins the pipeline as it is now as the baseline. */
+    public void pinCurrent() {
+        Decisions d = tune.decisionsProperty().get();
+        if (d == null) {
+            summary.set("Nothing to pin yet: the sample is still being measured");
+            return;
+        }
+        generation.incrementAndGet();
+        baselineConfig = tune.enabledConfig();
+        baselineTable = tune.table();
+        baseline = d;
+        baselineName.set("the pipeline as pinned (" + tune.configProperty().get().name() + ")");
+        recompute();
+    }
+
+    /** Uses a preset as the baseline: it is measured over the same sample in the background (cached per step). */
+    public void pinPreset(String name) {
+        Sample s = tune.sample();
+        if (s == null || tune.keys() == null) {
+            summary.set("Open a sample first");
+            return;
+        }
+        PipelineConfig preset = Presets.require(name);
+        PipelineConfig enabled = preset.withSteps(preset.steps().stream().filter(StepConfig::enabled).toList());
+        long gen = generation.incrementAndGet();
+        var keys = tune.keys();
+        summary.set("Measuring the sample for the preset " + name + "…");
+        context.tasks().run("Measuring the baseline " + name, ctx -> {
+            MetricTable t = new SampleMeasurements(s, tune.catalog(), tune.measures(), context.threads()).measure(enabled, ctx);
+            return new Object[] {t, Decisions.decide(enabled, tune.catalog(), t, keys)};
+        }, result -> {
+            if (gen == generation.get() && tune.sample() == s) {
+                baselineConfig = enabled;
+                baselineTable = (MetricTable) result[0];
+                baseline = (Decisions) result[1];
+                baselineName.set("the preset " + name);
+                recompute();
+            }
+        }, e -> summary.set("Measuring the baseline failed: " + e.getMessage()));
+    }
+
+    public void clearBaseline() {
+        generation.incrementAndGet();
+        baseline = null;
+        baselineConfig = null;
+        baselineTable = null;
+        baselineName.set("");
+        diff.set(null);
+        steps.clear();
+        documents.setRows(new int[0]);
+        listTitle.set("");
+        summary.set("Pin a baseline to compare the pipeline with it");
+        Decisions d = tune.decisionsProperty().get();
+        overlap.set(d == null ? null : StepOverlap.of(d));
+    }
+
+    private void recompute() {
+        Decisions current = tune.decisionsProperty().get();
+        overlap.set(current == null ? null : StepOverlap.of(current));
+        if (baseline == null || current == null || baseline.rows() != current.rows()) {
+            if (baseline != null && current != null) {
+                clearBaseline();
+            }
+            return;
+        }
+        currentConfig = tune.enabledConfig();
+        DecisionDiff dd = DecisionDiff.of(baseline, current);
+        diff.set(dd);
+        List<StepRow> rows = new ArrayList<>();
+        rows.add(new StepRow(OVERALL, baseline.rows() - baseline.keptDocuments(), current.rows() - current.keptDocuments(),
+                dd.newlyRemoved().length, dd.newlyRemovedTokens(), dd.newlyKept().length, dd.newlyKeptTokens()));
+        for (DecisionDiff.StepDiff s : dd.steps()) {
+            rows.add(new StepRow(s.step(), s.baselineDrops(), s.currentDrops(), s.newlyRemoved().length,
+                    s.newlyRemovedTokens(), s.newlyKept().length, s.newlyKeptTokens()));
+        }
+        int sel = selected.get();
+        steps.setAll(rows);
+        summary.set(String.format("Against %s: %,d documents (%,d tokens) newly removed, %,d (%,d tokens) newly kept; "
+                        + "kept %,d → %,d", baselineName.get(), dd.newlyRemoved().length, dd.newlyRemovedTokens(),
+                dd.newlyKept().length, dd.newlyKeptTokens(), baseline.keptDocuments(), current.keptDocuments()));
+        selected.set(Math.max(0, Math.min(sel, rows.size() - 1)));
+        refreshList();
+    }
+
+    private void refreshList() {
+        DecisionDiff dd = diff.get();
+        int sel = selected.get();
+        if (dd == null || sel < 0 || sel >= steps.size()) {
+            documents.setRows(new int[0]);
+            listTitle.set("");
+            return;
+        }
+        boolean removed = side.get() == Side.NEWLY_REMOVED;
+        int[] rows;
+        String what;
+        if (sel == 0) {
+            rows = removed ? dd.newlyRemoved() : dd.newlyKept();
+            what = "by the pipeline";
+        } else {
+            DecisionDiff.StepDiff s = dd.steps().get(sel - 1);
+            rows = removed ? s.newlyRemoved() : s.newlyKept();
+            what = "by " + s.step();
+        }
+        documents.setRows(rows);
+        listTitle.set(String.format("%,d documents newly %s %s", rows.length, removed ? "removed" : "kept", what));
+    }
+
+    private DiffRow diffRow(int row) {
+        Sample s = tune.sample();
+        Decisions now = tune.decisionsProperty().get();
+        String id = s == null ? "row " + row : s.id(row);
+        String domain = s == null || s.host(row) == null ? "" : s.host(row);
+        String before = status(baseline, row);
+        String after = status(now, row);
+        long tokens = now == null ? 0 : now.tokens(row);
+        int sel = selected.get();
+        String stepName = sel <= 0 || sel >= steps.size() ? null : steps.get(sel).step();
+        if (stepName == null) {
+            // Overall: the step that decides the row now (or did before).
+            stepName = now != null && !now.kept(row) ? now.steps().get(now.removedBy(row))
+                    : baseline != null && !baseline.kept(row) ? baseline.steps().get(baseline.removedBy(row)) : null;
+        }
+        String metric = "";
+        String value = "";
+        String oldT = "";
+        String newT = "";
+        if (stepName != null) {
+            Check newCheck = failing(currentConfig, tune.table(), stepName, row);
+            Check oldCheck = failing(baselineConfig, baselineTable, stepName, row);
+            Check shown = side.get() == Side.NEWLY_REMOVED ? (newCheck != null ? newCheck : oldCheck)
+                    : (oldCheck != null ? oldCheck : newCheck);
+            if (shown != null) {
+                metric = stepName + "." + shown.metric();
+                MetricTable t = tune.table();
+                String column = MetricTable.name(stepName, shown.metric());
+                value = t != null && t.has(column) ? TuneViewModel.shortNumber(t.column(column)[row]) : "";
+                Check o = check(baselineConfig, baselineTable, stepName, shown.param(), shown.metric());
+                Check n = check(currentConfig, tune.table(), stepName, shown.param(), shown.metric());
+                oldT = o == null ? "(step off)" : opText(o);
+                newT = n == null ? "(step off)" : opText(n);
+            }
+        }
+        return new DiffRow(row, id, domain, metric, value, oldT, newT, before, after, tokens);
+    }
+
+    private static String opText(Check c) {
+        return switch (c.op()) {
+            case LT -> "< ";
+            case GT -> "> ";
+            case NOT_GT -> "≤ ";
+        } + TuneViewModel.shortNumber(c.threshold());
+    }
+
+    private static String status(Decisions d, int row) {
+        if (d == null) {
+            return "";
+        }
+        return d.kept(row) ? "kept" : d.steps().get(d.removedBy(row)) + ": " + d.reason(row);
+    }
+
+    /** The checks of a step of a config (empty when the step is absent or has no simple checks). */
+    private List<Check> checks(PipelineConfig config, MetricTable table, String stepName) {
+        if (config == null || table == null) {
+            return List.of();
+        }
+        // Cells ask for rows often: compile each step's checks once per (config, table).
+        boolean base = config == baselineConfig;
+        CheckCache cache = base ? baselineCheckCache : checkCache;
+        if (cache.config != config || cache.table != table) {
+            cache = new CheckCache(config, table, new java.util.HashMap<>());
+            if (base) {
+                baselineCheckCache = cache;
+            } else {
+                checkCache = cache;
+            }
+        }
+        return cache.checks.computeIfAbsent(stepName, n -> compileChecks(config, table, n));
+    }
+
+    private CheckCache checkCache = new CheckCache(null, null, new java.util.HashMap<>());
+    private CheckCache baselineCheckCache = new CheckCache(null, null, new java.util.HashMap<>());
+
+    private record CheckCache(PipelineConfig config, MetricTable table, java.util.Map<String, List<Check>> checks) { }
+
+    private List<Check> compileChecks(PipelineConfig config, MetricTable table, String stepName) {
+        int i = config.indexOf(stepName);
+        if (i < 0) {
+            return List.of();
+        }
+        StepConfig step = config.steps().get(i);
+        StepType type = tune.catalog().type(step.type()).orElse(null);
+        if (type == null) {
+            return List.of();
+        }
+        try {
+            return Deciders.compile(type, stepName, ConfigLoader.effectiveParams(type, step, null), table).checks();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /** The first check of the step that drops the row, or null. */
+    private Check failing(PipelineConfig config, MetricTable table, String stepName, int row) {
+        for (Check c : checks(config, table, stepName)) {
+            String column = MetricTable.name(stepName, c.metric());
+            if (table.has(column) && c.drops(table.column(column)[row])) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Check check(PipelineConfig config, MetricTable table, String stepName, String param, String metric) {
+        for (Check c : checks(config, table, stepName)) {
+            if (c.param().equals(param) && c.metric().equals(metric)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
