@@ -19,28 +19,76 @@ public final class RowList<T> extends ObservableListBase<T> {
         this.item = item;
     }
 
-    /** Replaces the rows (the array is kept, not copied: do not change it afterwards). */
+    /**
+     * Replaces the rows (the array is kept, not copied: do not change it afterwards). The change event
+     * builds removed items only if a listener asks for them (JavaFX's change builder would copy them all).
+     */
     public void setRows(int[] next) {
         int[] old = rows;
         rows = next;
-        beginChange();
-        if (old.length > 0) {
-            nextRemove(0, new AbstractList<T>() {
-                @Override
-                public T get(int i) {
-                    return item.apply(old[i]);
-                }
+        if (old.length == 0 && next.length == 0) {
+            return;
+        }
+        java.util.List<T> removed = new AbstractList<>() {
+            @Override
+            public T get(int i) {
+                return item.apply(old[i]);
+            }
 
-                @Override
-                public int size() {
-                    return old.length;
+            @Override
+            public int size() {
+                return old.length;
+            }
+        };
+        fireChange(new javafx.collections.ListChangeListener.Change<T>(this) {
+            private int cursor = -1;
+
+            @Override
+            public boolean next() {
+                return ++cursor == 0;
+            }
+
+            @Override
+            public void reset() {
+                cursor = -1;
+            }
+
+            @Override
+            public int getFrom() {
+                check();
+                return 0;
+            }
+
+            @Override
+            public int getTo() {
+                check();
+                return next.length;
+            }
+
+            @Override
+            public java.util.List<T> getRemoved() {
+                check();
+                return removed;
+            }
+
+            @Override
+            public int getRemovedSize() {
+                check();
+                return old.length;
+            }
+
+            @Override
+            protected int[] getPermutation() {
+                check();
+                return new int[0];
+            }
+
+            private void check() {
+                if (cursor != 0) {
+                    throw new IllegalStateException("call next() first");
                 }
-            });
-        }
-        if (next.length > 0) {
-            nextAdd(0, next.length);
-        }
-        endChange();
+            }
+        });
     }
 
     /** The rows, in list order. */

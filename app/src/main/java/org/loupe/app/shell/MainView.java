@@ -92,6 +92,7 @@ public final class MainView extends BorderPane {
     public BrowseView browseView() {
         if (browseView == null) {
             browseView = new BrowseView(model.browse());
+            org.loupe.app.tune.TuneView.installLabelKeys(browseView, model.tune(), () -> model.document().rowProperty().get());
         }
         return browseView;
     }

@@ -97,6 +97,7 @@ public final class MainViewModel implements AutoCloseable {
         document.annotatorProperty().set(tune::annotate);
         this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
         tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
+        tune.labelVersionProperty().addListener((o, a, v) -> document.refreshAnnotation());
         recent.setAll(context.recentFolders().load());
     }
 

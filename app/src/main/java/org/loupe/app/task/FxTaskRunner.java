@@ -37,6 +37,19 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> Handle run(String title, EngineTask<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            // The window is closing: late listeners (a decision arriving after close) start nothing.
+            return new Handle() {
+                @Override
+                public void cancel() {
+                }
+
+                @Override
+                public boolean isDone() {
+                    return true;
+                }
+            };
+        }
         Task<T> task = new Task<>() {
             {
                 updateTitle(title);

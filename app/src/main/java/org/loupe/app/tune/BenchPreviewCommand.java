@@ -68,6 +68,7 @@ public final class BenchPreviewCommand implements Callable<Integer> {
             Check check = tune.thresholdsProperty().get().stream().filter(c -> c.param().equals("min_doc_words"))
                     .findFirst().orElseThrow();
             double[] column = table.column("gopher_quality.n_non_symbol_words");
+            java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
             // A drag goes back and forth between 10 and 400 words, one event per 2 words.
             int warm = Math.min(100, events);
@@ -81,6 +82,7 @@ public final class BenchPreviewCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 tune.moveThreshold(check, value(i + warm));
                 sink += tune.documents().size() + diff.documents().size();
+                distinct.add(tune.decisionsProperty().get());
                 long t1 = System.nanoTime();
                 double s = 0;
                 for (double v : column) {
@@ -108,6 +110,8 @@ public final class BenchPreviewCommand implements Callable<Integer> {
             out.put("ratio_to_column_scan_p50", Math.round(100.0 * times[events / 2] / Math.max(1, scans[events / 2])) / 100.0);
             out.put("goal_p95_ms", 16);
             out.put("cores", Runtime.getRuntime().availableProcessors());
+            // Every event must have decided anew (a guard against timing a no-op).
+            out.put("distinct_decisions", distinct.size());
             out.put("final_kept", tune.decisionsProperty().get().keptDocuments());
             out.put("final_min_doc_words", tune.configProperty().get().steps().get(tune.selectedStepProperty().get())
                     .params().get("min_doc_words"));

@@ -95,7 +95,9 @@ public final class TuneView extends BorderPane {
         value.setCellFactory(TextFieldTableCell.forTableColumn());
         value.setOnEditCommit(e -> model.setParam(e.getRowValue().name(), e.getNewValue()));
         params.getColumns().add(value);
-        params.getColumns().add(column("changes", 90, r -> r.role().name().toLowerCase(java.util.Locale.ROOT)));
+        params.getColumns().add(column("range", 80, TuneViewModel.ParamRow::range));
+        params.getColumns().add(column("threshold", 90, TuneViewModel.ParamRow::direction));
+        params.getColumns().add(column("changes", 80, r -> r.role().name().toLowerCase(java.util.Locale.ROOT)));
         params.getColumns().add(column("meaning", 420, TuneViewModel.ParamRow::description));
         params.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
@@ -164,6 +166,11 @@ public final class TuneView extends BorderPane {
      * the keyboard).
      */
     public static void installLabelKeys(javafx.scene.Node node, TuneViewModel model) {
+        installLabelKeys(node, model, () -> model.inspector().rowProperty().get());
+    }
+
+    /** G / B / U label the document at {@code row} (the one a view shows) good / bad / not at all. */
+    public static void installLabelKeys(javafx.scene.Node node, TuneViewModel model, java.util.function.IntSupplier row) {
         node.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof javafx.scene.control.TextInputControl t && t.isEditable()
                     || e.isShortcutDown() || e.isAltDown()) {
@@ -178,7 +185,7 @@ public final class TuneView extends BorderPane {
                     return;
                 }
             }
-            model.labelShown(label);
+            model.label(row.getAsInt(), label);
             e.consume();
         });
     }
@@ -308,7 +315,13 @@ public final class TuneView extends BorderPane {
                 swatch("removed by another step", HistogramChart.BY_OTHER), hint);
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.getStyleClass().add(Styles.TEXT_SMALL);
-        VBox box = new VBox(6, bar, chart, legend);
+        Label stats = new Label();
+        stats.setId("tune-step-stats");
+        stats.setMinWidth(0);
+        stats.textProperty().bind(model.stepStatsProperty());
+        stats.setTooltip(new javafx.scene.control.Tooltip());
+        stats.getTooltip().textProperty().bind(model.stepStatsProperty());
+        VBox box = new VBox(6, bar, stats, chart, legend);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(6, 10, 6, 10));
         return box;

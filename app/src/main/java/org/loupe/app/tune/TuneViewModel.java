@@ -53,7 +53,17 @@ public final class TuneViewModel {
                              long remainingTokens, String topReasons) { }
 
     /** One parameter of the selected step. */
-    public record ParamRow(String name, String value, ParamSpec.Role role, String description) { }
+    public record ParamRow(String name, String value, ParamSpec.Role role, String description, String range,
+                           String direction) {
+        public ParamRow(String name, String value, ParamSpec.Role role, String description) {
+            this(name, value, role, description, "", "");
+        }
+    }
+
+    /** The pseudo-parameter of a step's keep fraction (Loupe's, not the reference's). */
+    public static final String KEEP_FRACTION = "step.keep_fraction";
+    /** The pseudo-parameter of a step's per-domain overrides. */
+    public static final String OVERRIDES = "step.overrides";
 
     private final AppContext context;
     private final StepCatalog catalog = BuiltinSteps.catalog(Set.of());
@@ -113,6 +123,10 @@ public final class TuneViewModel {
     private final FullRunModel fullRun;
     private Labels labels;
     private final javafx.beans.property.ReadOnlyIntegerWrapper labelCount = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper labelVersion = new javafx.beans.property.ReadOnlyIntegerWrapper();
+
+    private List<Decisions.StepCounts> lastCounts = List.of();
+    private final ReadOnlyStringWrapper stepStats = new ReadOnlyStringWrapper("");
 
     private MetricTable table;
     private RowKeys keys;
@@ -254,6 +268,27 @@ public final class TuneViewModel {
         }
         StepConfig step = config.get().steps().get(index);
         StepType type = catalog.type(step.type()).orElseThrow();
+        if (name.equals(KEEP_FRACTION) || name.equals(OVERRIDES)) {
+            StepConfig next;
+            try {
+                next = name.equals(KEEP_FRACTION) ? step.withKeepFraction(Double.parseDouble(text.trim()))
+                        : new StepConfig(step.type(), step.name(), step.enabled(), step.keepFraction(), step.params(),
+                        parseOverrides(type, text));
+            } catch (IllegalArgumentException e) {
+                error.set(name + ": " + e.getMessage());
+                return;
+            }
+            PipelineConfig candidate = config.get().withStep(index, next);
+            try {
+                new ConfigLoader(catalog).check(candidate);
+            } catch (org.loupe.engine.pipeline.ConfigException e) {
+                error.set(String.join("; ", e.problems()));
+                return;
+            }
+            error.set("");
+            apply(candidate, false);
+            return;
+        }
         ParamSpec spec = type.param(name).orElseThrow();
         Object value;
         try {
@@ -284,12 +319,16 @@ public final class TuneViewModel {
         steps.setAll(next.steps());
         selectedStep.set(Math.min(sel, steps.size() - 1));
         refreshParams();
-        if (sample.get() == null) {
+        if (table == null) {
+            if (sample.get() != null) {
+                measure();
+            }
             return;
         }
-        if (remeasure || table == null) {
+        if (remeasure && sample.get() != null) {
             measure();
         } else {
+            // Also a table given without a sample (benchmarks): decisions only.
             decide();
         }
     }
@@ -323,7 +362,8 @@ public final class TuneViewModel {
         Decisions d = Decisions.decide(enabledOnly, catalog, table, keys, decisions.get());
         decisions.set(d);
         List<CascadeRow> rows = new ArrayList<>();
-        for (Decisions.StepCounts c : d.counts()) {
+        lastCounts = d.counts();
+        for (Decisions.StepCounts c : lastCounts) {
             String reasons = String.join(", ", c.reasons().entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
                     .map(e -> e.getKey() + " " + e.getValue()).toList());
@@ -336,6 +376,7 @@ public final class TuneViewModel {
             total += d.tokens(i);
         }
         snapshot = new Snapshot(sample.get(), enabledOnly, table, keys, d);
+        refreshParams();
         refreshMetrics();
         refreshList();
         inspector.refreshAnnotation();
@@ -361,6 +402,7 @@ public final class TuneViewModel {
     }
 
     private void refreshMetrics() {
+        refreshStepStats();
         List<String> names = selectedChecks().stream().map(org.loupe.engine.filter.Check::metric).distinct().toList();
         if (!names.equals(metrics)) {
             String keep = metric.get();
@@ -419,11 +461,60 @@ public final class TuneViewModel {
         StepConfig step = config.get().steps().get(index);
         StepType type = catalog.type(step.type()).orElseThrow();
         Map<String, Object> effective = ConfigLoader.effectiveParams(type, step, null);
+        List<Check> checks = table == null ? List.of() : selectedChecks();
         List<ParamRow> rows = new ArrayList<>();
         for (ParamSpec p : type.params()) {
-            rows.add(new ParamRow(p.name(), format(effective.get(p.name())), p.role(), p.description()));
+            String range = p.min() == null && p.max() == null ? ""
+                    : p.min() != null && p.max() != null ? "[" + shortNumber(p.min()) + ", " + shortNumber(p.max()) + "]"
+                    : p.min() != null ? "≥ " + shortNumber(p.min()) : "≤ " + shortNumber(p.max());
+            String direction = checks.stream().filter(c -> c.param().equals(p.name())).findFirst()
+                    .map(c -> c.op().isMinimum() ? "drops below" : "drops above").orElse("");
+            rows.add(new ParamRow(p.name(), format(effective.get(p.name())), p.role(), p.description(), range, direction));
         }
+        rows.add(new ParamRow(KEEP_FRACTION, format(step.keepFraction()), ParamSpec.Role.DECISION,
+                "Loupe: the share of the documents this step would drop that are kept anyway (seeded by document id), "
+                        + "to look at what a filter costs; 0 = none.", "[0, 1]", ""));
+        rows.add(new ParamRow(OVERRIDES, formatOverrides(step.overrides()), ParamSpec.Role.DECISION,
+                "Loupe: other thresholds for some domains, as 'a.com b.org: min_doc_words=20, max_doc_words=5000; "
+                        + "c.net: …' (decision parameters only).", "", ""));
         params.setAll(rows);
+    }
+
+    /**
+     * What the selected step does, in documents and tokens: removed after the steps before it, removed by it
+     * alone (no other step would), and what the pipeline keeps.
+     */
+    public ReadOnlyStringProperty stepStatsProperty() {
+        return stepStats.getReadOnlyProperty();
+    }
+
+    private void refreshStepStats() {
+        Decisions d = decisions.get();
+        int index = selectedStep.get();
+        if (d == null || index < 0 || index >= config.get().steps().size()) {
+            stepStats.set("");
+            return;
+        }
+        String name = config.get().steps().get(index).stepName();
+        Decisions.StepCounts c = lastCounts.stream().filter(x -> x.step().equals(name)).findFirst().orElse(null);
+        if (c == null) {
+            stepStats.set(name + " is off");
+            return;
+        }
+        long docs = d.rows();
+        long tokens = 0;
+        for (int i = 0; i < docs; i++) {
+            tokens += d.tokens(i);
+        }
+        stepStats.set(String.format("%s removes %,d docs (%.1f%%) and %,d tokens (%.1f%%); alone %,d docs (%.1f%%), %,d tokens; "
+                        + "it would drop %,d on its own · kept overall %,d docs (%.1f%%), %,d tokens (%.1f%%)", name,
+                c.removedDocs(), pct(c.removedDocs(), docs), c.removedTokens(), pct(c.removedTokens(), tokens), c.uniqueDocs(),
+                pct(c.uniqueDocs(), docs), c.uniqueTokens(), c.failDocs(), d.keptDocuments(), pct(d.keptDocuments(), docs),
+                d.keptTokens(), pct(d.keptTokens(), tokens)));
+    }
+
+    private static double pct(long part, long whole) {
+        return 100.0 * part / Math.max(1, whole);
     }
 
     // Thresholds on the histogram
@@ -786,6 +877,11 @@ public final class TuneViewModel {
 
     // Labels
 
+    /** Changes whenever a label is given or cleared. */
+    public javafx.beans.property.ReadOnlyIntegerProperty labelVersionProperty() {
+        return labelVersion.getReadOnlyProperty();
+    }
+
     /** Labels of this folder's documents given so far. */
     public javafx.beans.property.ReadOnlyIntegerProperty labelCountProperty() {
         return labelCount.getReadOnlyProperty();
@@ -800,6 +896,7 @@ public final class TuneViewModel {
         try {
             labels.set(s.id(row), s.url(row), label);
             labelCount.set(labels.size());
+            labelVersion.set(labelVersion.get() + 1);
             error.set("");
         } catch (java.io.IOException e) {
             error.set("Cannot save the label: " + e.getMessage());
@@ -883,6 +980,49 @@ public final class TuneViewModel {
                 config.get().name() == null ? "Loupe run report" : "Loupe run report: " + config.get().name(),
                 description, snap.config(), catalog, snap.table(), snap.decisions(), java.time.Instant.now(),
                 org.loupe.app.LoupeCommand.version()), file);
+    }
+
+    static String formatOverrides(List<StepConfig.DomainOverride> overrides) {
+        List<String> parts = new ArrayList<>();
+        for (StepConfig.DomainOverride o : overrides) {
+            List<String> kv = new ArrayList<>();
+            o.params().forEach((k, v) -> kv.add(k + "=" + format(v)));
+            parts.add(String.join(" ", o.domains()) + ": " + String.join(", ", kv));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Parses {@code a.com b.org: p=1, q=2; c.net: p=3} against the step's parameters. */
+    static List<StepConfig.DomainOverride> parseOverrides(StepType type, String text) {
+        List<StepConfig.DomainOverride> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int colon = part.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("'" + part.trim() + "': expected 'domains: param=value, …'");
+            }
+            List<String> domains = List.of(part.substring(0, colon).trim().split("[\\s,]+"));
+            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            for (String kv : part.substring(colon + 1).split(",")) {
+                if (kv.isBlank()) {
+                    continue;
+                }
+                int eq = kv.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("'" + kv.trim() + "': expected param=value");
+                }
+                String key = kv.substring(0, eq).trim();
+                ParamSpec spec = type.param(key).orElseThrow(() -> new IllegalArgumentException("no parameter " + key));
+                params.put(key, parse(spec, kv.substring(eq + 1)));
+            }
+            out.add(new StepConfig.DomainOverride(domains, params));
+        }
+        return out;
     }
 
     /** A bin edge for an axis label: three significant digits. */

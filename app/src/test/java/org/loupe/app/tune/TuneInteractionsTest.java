@@ -219,4 +219,57 @@ class TuneInteractionsTest {
         tune.saveReport(report);
         assertThat(Files.readString(report)).contains("<svg").contains("gopher_quality");
     }
+
+    @Test
+    void keepFractionAndDomainOverridesAreEditedLikeParameters() {
+        int gopher = select("gopher_quality");
+        long keptBefore = tune.decisionsProperty().get().keptDocuments();
+        tune.setParam(TuneViewModel.KEEP_FRACTION, "0.5");
+        assertThat(tune.configProperty().get().steps().get(gopher).keepFraction()).isEqualTo(0.5);
+        assertThat(tune.decisionsProperty().get().keptDocuments()).isGreaterThan(keptBefore);
+
+        tune.setParam(TuneViewModel.OVERRIDES, "example.com  blog.example.org: min_doc_words=5, max_doc_words=900; x.net: min_doc_words=1");
+        var overrides = tune.configProperty().get().steps().get(gopher).overrides();
+        assertThat(overrides).hasSize(2);
+        assertThat(overrides.get(0).domains()).containsExactly("example.com", "blog.example.org");
+        assertThat(overrides.get(0).params()).containsEntry("min_doc_words", 5L).containsEntry("max_doc_words", 900L);
+        assertThat(tune.params()).filteredOn(r -> r.name().equals(TuneViewModel.OVERRIDES)).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo("example.com blog.example.org: min_doc_words=5, max_doc_words=900; x.net: min_doc_words=1"));
+
+        tune.setParam(TuneViewModel.OVERRIDES, "example.com min_doc_words=5");
+        assertThat(tune.errorProperty().get()).contains(TuneViewModel.OVERRIDES);
+        tune.setParam(TuneViewModel.OVERRIDES, "example.com: no_such=5");
+        assertThat(tune.errorProperty().get()).contains("no_such");
+        assertThat(tune.configProperty().get().steps().get(gopher).overrides()).hasSize(2);
+        assertThat(tune.params()).filteredOn(r -> r.name().equals("min_doc_words")).singleElement()
+                .satisfies(r -> assertThat(r.direction()).isEqualTo("drops below"));
+    }
+
+    @Test
+    void movingAStepChangesTheOrderAndDecidesAgain() {
+        int c4 = select("c4_quality");
+        tune.moveStep(c4, -1);
+        assertThat(tune.configProperty().get().indexOf("c4_quality")).isEqualTo(c4 - 1);
+        assertThat(tune.selectedStepProperty().get()).isEqualTo(c4 - 1);
+        assertThat(tune.decisionsProperty().get().steps().indexOf("c4_quality")).isEqualTo(c4 - 1);
+    }
+
+    @Test
+    void theFullRunDialogRunsTheTunedPipelineOverTheWholeInputWithTheSameVerdicts() throws Exception {
+        select("gopher_quality");
+        tune.setParam("min_doc_words", "80");
+        FullRunModel run = tune.fullRun();
+        run.prepare();
+        assertThat(run.inputProperty().get()).endsWith("fixtures_in.jsonl.gz");
+        run.outputProperty().set(tmp.resolve("run out").toString());
+        assertThat(run.commandProperty().get()).startsWith("java -jar loupe.jar run --config '")
+                .contains("--input ").contains("--output '");
+        run.start();
+        assertThat(run.statusProperty().get()).startsWith("Done:");
+        JsonNode result = new ObjectMapper().readTree(tmp.resolve("run out/run_result.json").toFile());
+        assertThat(result.get("documents").asLong()).isEqualTo(1107);
+        assertThat(result.get("kept").asLong()).isEqualTo(tune.decisionsProperty().get().keptDocuments());
+        assertThat(new ConfigLoader(BuiltinSteps.catalog(Set.of())).read(tmp.resolve("run out/" + FullRunModel.CONFIG_FILE)))
+                .isEqualTo(tune.configProperty().get());
+    }
 }

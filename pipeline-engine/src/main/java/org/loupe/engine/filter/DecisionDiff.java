@@ -98,26 +98,38 @@ public final class DecisionDiff {
     }
 
     private static StepDiff step(String name, Decisions baseline, int kb, Decisions current, int kc) {
+        long[] b = kb >= 0 ? baseline.dropBits(kb) : null;
+        long[] c = kc >= 0 ? current.dropBits(kc) : null;
+        long before = b == null ? 0 : popcount(b);
+        long now = c == null ? 0 : popcount(c);
+        if (kb >= 0 && kc >= 0 && current.sameVerdicts(kc, baseline, kb)) {
+            // A step reused unchanged: nothing moved.
+            return new StepDiff(name, new int[0], new int[0], 0, 0, before, now);
+        }
         Rows removed = new Rows();
         Rows kept = new Rows();
-        long before = 0;
-        long now = 0;
-        for (int row = 0; row < current.rows(); row++) {
-            boolean b = kb >= 0 && baseline.drops(kb, row);
-            boolean c = kc >= 0 && current.drops(kc, row);
-            if (b) {
-                before++;
-            }
-            if (c) {
-                now++;
-            }
-            if (c && !b) {
+        int words = (current.rows() + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            long bw = b == null ? 0 : b[w];
+            long cw = c == null ? 0 : c[w];
+            for (long x = cw & ~bw; x != 0; x &= x - 1) {
+                int row = (w << 6) + Long.numberOfTrailingZeros(x);
                 removed.add(row, current.tokens(row));
-            } else if (b && !c) {
+            }
+            for (long x = bw & ~cw; x != 0; x &= x - 1) {
+                int row = (w << 6) + Long.numberOfTrailingZeros(x);
                 kept.add(row, current.tokens(row));
             }
         }
         return new StepDiff(name, removed.rows(), kept.rows(), removed.tokens, kept.tokens, before, now);
+    }
+
+    private static long popcount(long[] bits) {
+        long n = 0;
+        for (long w : bits) {
+            n += Long.bitCount(w);
+        }
+        return n;
     }
 
     /** Rows kept in the baseline and removed now, ascending. */

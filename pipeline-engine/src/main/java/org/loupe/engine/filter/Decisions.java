@@ -33,6 +33,11 @@ public final class Decisions {
     private MetricTable fromTable;
     private long fromVersion;
     private RowKeys fromKeys;
+    // Memoized (decisions never change after construction; a race only computes the same value twice).
+    private volatile List<StepCounts> counts;
+    private volatile long keptToks;
+    private volatile long keptDocs = -1;
+    private final long[][] dropBits;
 
     private Decisions(int rows, List<String> stepNames, List<StepType> stepTypes, int[][] reason, boolean[][] rescued,
                       int[] firstFail, long[] tokens) {
@@ -43,6 +48,7 @@ public final class Decisions {
         this.rescued = rescued;
         this.firstFail = firstFail;
         this.tokens = tokens;
+        this.dropBits = new long[reason.length][];
     }
 
     /**
@@ -94,38 +100,139 @@ public final class Decisions {
             }
             StepDecider[] deciders = deciders(type, step, table);
             int[] group = groups(step, keys.hosts());
+            int[] changedRows = reusable && group == null && k < previous.fromSteps.size()
+                    ? rowsWhoseChecksChanged(previous.fromSteps.get(k), step, type, deciders[0], table) : null;
             double keepFraction = step.keepFraction();
             if ("c4_badwords".equals(type.name()) && step.params().get("keep_fraction") instanceof Number own) {
                 // C4BadWordsFilter's own keep_fraction means the same as Loupe's step keep fraction.
                 keepFraction = Math.max(keepFraction, own.doubleValue());
             }
             long salt = config.seed() * 0x9E3779B97F4A7C15L + k * 0xC2B2AE3D27D4EB4FL;
-            for (int row = 0; row < n; row++) {
-                int g = group == null ? 0 : group[row];
-                int why = deciders[g].decide(row);
-                r[row] = why;
-                if (why >= 0 && keepFraction > 0 && unit(keys.idHash()[row] ^ salt) < keepFraction) {
-                    kept[row] = true;
+            if (changedRows != null) {
+                // Only thresholds moved: rows whose check outcomes did not change keep their reason.
+                System.arraycopy(previous.reason[k], 0, r, 0, n);
+                for (int row : changedRows) {
+                    r[row] = deciders[0].decide(row);
+                }
+            } else if (group == null) {
+                deciders[0].decideAll(r);
+            } else {
+                for (int row = 0; row < n; row++) {
+                    r[row] = deciders[group[row]].decide(row);
+                }
+            }
+            if (keepFraction > 0) {
+                for (int row = 0; row < n; row++) {
+                    if (r[row] >= 0 && unit(keys.idHash()[row] ^ salt) < keepFraction) {
+                        kept[row] = true;
+                    }
                 }
             }
         }
         int[] first = new int[n];
-        for (int row = 0; row < n; row++) {
-            first[row] = -1;
+        java.util.Arrays.fill(first, -1);
+        Decisions d = new Decisions(n, List.copyOf(names), List.copyOf(types), reason, rescued, first, keys.tokens());
+        if (previous != null) {
+            // Reused steps keep their drop bitsets too.
             for (int k = 0; k < s; k++) {
-                if (reason[k][row] >= 0 && !rescued[k][row]) {
-                    first[row] = k;
-                    break;
+                for (int p = 0; p < previous.reason.length; p++) {
+                    if (previous.reason[p] == reason[k] && previous.rescued[p] == rescued[k] && previous.dropBits[p] != null) {
+                        d.dropBits[k] = previous.dropBits[p];
+                    }
                 }
             }
         }
-        Decisions d = new Decisions(n, List.copyOf(names), List.copyOf(types), reason, rescued, first, keys.tokens());
+        // The first step that drops each row, word by word over the steps' drop bitsets.
+        long[] left = new long[(n + 63) >>> 6];
+        java.util.Arrays.fill(left, -1L);
+        for (int k = 0; k < s; k++) {
+            long[] bits = d.dropBits(k);
+            for (int w = 0; w < left.length; w++) {
+                long x = bits[w] & left[w];
+                if (x != 0) {
+                    left[w] &= ~x;
+                    for (; x != 0; x &= x - 1) {
+                        first[(w << 6) + Long.numberOfTrailingZeros(x)] = k;
+                    }
+                }
+            }
+        }
         d.fromSteps = steps;
         d.fromSeed = config.seed();
         d.fromTable = table;
         d.fromVersion = table.version();
         d.fromKeys = keys;
         return d;
+    }
+
+    /**
+     * When a step differs from its previous config only in the thresholds of its checks (same type, name,
+     * switches, keep fraction, no overrides; same checks in the same order), the rows where at least one
+     * check's outcome flips; else null (decide every row). A row whose check outcomes are all unchanged
+     * keeps its reason: a decider's verdict is a function of its checks' outcomes on that row.
+     */
+    private static int[] rowsWhoseChecksChanged(StepConfig before, StepConfig after, StepType type, StepDecider decider,
+                                               MetricTable table) {
+        if (!before.enabled() || !after.enabled() || !before.type().equals(after.type())
+                || !java.util.Objects.equals(before.name(), after.name()) || before.keepFraction() != after.keepFraction()
+                || !before.overrides().isEmpty() || !after.overrides().isEmpty()) {
+            return null;
+        }
+        List<Check> now = decider.checks();
+        Map<String, Object> oldParams = ConfigLoader.effectiveParams(type, before, null);
+        Map<String, Object> newParams = ConfigLoader.effectiveParams(type, after, null);
+        java.util.Set<String> thresholdParams = new java.util.HashSet<>();
+        for (Check c : now) {
+            thresholdParams.add(c.param());
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>(oldParams.keySet());
+        keys.addAll(newParams.keySet());
+        for (String key : keys) {
+            if (!java.util.Objects.equals(oldParams.get(key), newParams.get(key)) && !thresholdParams.contains(key)) {
+                return null;
+            }
+        }
+        List<Check> was;
+        try {
+            was = Deciders.compile(type, before.stepName(), oldParams, table).checks();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (was.size() != now.size() || now.isEmpty()) {
+            return null;
+        }
+        int n = table.rows();
+        boolean[] flips = new boolean[n];
+        int count = 0;
+        for (int i = 0; i < now.size(); i++) {
+            Check a = was.get(i);
+            Check b = now.get(i);
+            if (!a.metric().equals(b.metric()) || a.op() != b.op() || !a.reason().equals(b.reason())
+                    || !a.param().equals(b.param())) {
+                return null;
+            }
+            if (a.threshold() == b.threshold() || Double.doubleToLongBits(a.threshold()) == Double.doubleToLongBits(b.threshold())) {
+                continue;
+            }
+            String column = MetricTable.name(after.stepName(), a.metric());
+            if (!table.has(column)) {
+                return null;
+            }
+            double[] values = table.column(column);
+            for (int row = 0; row < n; row++) {
+                if (!flips[row] && a.drops(values[row]) != b.drops(values[row])) {
+                    flips[row] = true;
+                    count++;
+                }
+            }
+        }
+        int[] rows = new int[count];
+        for (int row = 0, j = 0; row < n; row++) {
+            if (flips[row]) {
+                rows[j++] = row;
+            }
+        }
+        return rows;
     }
 
     /** One decider for the step's own parameters (index 0) and one per domain override (index i + 1). */
@@ -224,6 +331,28 @@ public final class Decisions {
         return reason[step][row] >= 0 && !rescued[step][row];
     }
 
+    /** Bit {@code row} set when the step drops the row ({@link #drops}); memoized, never to be modified. */
+    long[] dropBits(int step) {
+        long[][] all = dropBits;
+        if (all[step] == null) {
+            long[] bits = new long[(rows + 63) >>> 6];
+            int[] r = reason[step];
+            boolean[] kept = rescued[step];
+            for (int row = 0; row < rows; row++) {
+                if (r[row] >= 0 && !kept[row]) {
+                    bits[row >>> 6] |= 1L << row;
+                }
+            }
+            all[step] = bits;
+        }
+        return all[step];
+    }
+
+    /** Whether step {@code k} here and step {@code ko} of {@code other} share their verdict arrays (a reused step). */
+    boolean sameVerdicts(int k, Decisions other, int ko) {
+        return reason[k] == other.reason[ko] && rescued[k] == other.rescued[ko];
+    }
+
     /** The index of the first step of this name, or -1. */
     public int stepIndex(String name) {
         return stepNames.indexOf(name);
@@ -244,6 +373,15 @@ public final class Decisions {
      * and what remains after it (the cascade); plus the removal reasons.
      */
     public List<StepCounts> counts() {
+        List<StepCounts> c = counts;
+        if (c == null) {
+            c = computeCounts();
+            counts = c;
+        }
+        return c;
+    }
+
+    private List<StepCounts> computeCounts() {
         int s = stepNames.size();
         long[] failD = new long[s];
         long[] failT = new long[s];
@@ -251,32 +389,61 @@ public final class Decisions {
         long[] remT = new long[s];
         long[] uniD = new long[s];
         long[] uniT = new long[s];
-        List<Map<String, Long>> reasons = new ArrayList<>();
+        long[][] byReason = new long[s][];
+        int words = (rows + 63) >>> 6;
+        // Word-parallel: rows dropped by at least one step (once) and by two or more (twice); rows not yet
+        // removed by an earlier step (left).
+        long[] once = new long[words];
+        long[] twice = new long[words];
+        long[] left = new long[words];
+        java.util.Arrays.fill(left, -1L);
         for (int k = 0; k < s; k++) {
-            reasons.add(new java.util.LinkedHashMap<>());
-        }
-        for (int row = 0; row < rows; row++) {
-            long t = tokens[row];
-            int fails = 0;
-            int only = -1;
-            for (int k = 0; k < s; k++) {
-                if (reason[k][row] >= 0 && !rescued[k][row]) {
-                    failD[k]++;
-                    failT[k] += t;
-                    fails++;
-                    only = k;
+            long[] bits = dropBits(k);
+            int[] r = reason[k];
+            long[] perReason = new long[stepTypes.get(k).reasons().size()];
+            byReason[k] = perReason;
+            long fd = 0;
+            long ft = 0;
+            long rd = 0;
+            long rt = 0;
+            for (int w = 0; w < words; w++) {
+                long x = bits[w];
+                if (x == 0) {
+                    continue;
+                }
+                twice[w] |= once[w] & x;
+                once[w] |= x;
+                fd += Long.bitCount(x);
+                for (long y = x; y != 0; y &= y - 1) {
+                    ft += tokens[(w << 6) + Long.numberOfTrailingZeros(y)];
+                }
+                long first = x & left[w];
+                left[w] &= ~x;
+                rd += Long.bitCount(first);
+                for (long y = first; y != 0; y &= y - 1) {
+                    int row = (w << 6) + Long.numberOfTrailingZeros(y);
+                    rt += tokens[row];
+                    perReason[r[row]]++;
                 }
             }
-            if (fails == 1) {
-                uniD[only]++;
-                uniT[only] += t;
+            failD[k] = fd;
+            failT[k] = ft;
+            remD[k] = rd;
+            remT[k] = rt;
+        }
+        for (int k = 0; k < s; k++) {
+            long[] bits = dropBits(k);
+            long ud = 0;
+            long ut = 0;
+            for (int w = 0; w < words; w++) {
+                long only = bits[w] & ~twice[w];
+                ud += Long.bitCount(only);
+                for (long y = only; y != 0; y &= y - 1) {
+                    ut += tokens[(w << 6) + Long.numberOfTrailingZeros(y)];
+                }
             }
-            int f = firstFail[row];
-            if (f >= 0) {
-                remD[f]++;
-                remT[f] += t;
-                reasons.get(f).merge(stepTypes.get(f).reasons().get(reason[f][row]), 1L, Long::sum);
-            }
+            uniD[k] = ud;
+            uniT[k] = ut;
         }
         long docs = rows;
         long toks = 0;
@@ -287,29 +454,42 @@ public final class Decisions {
         for (int k = 0; k < s; k++) {
             docs -= remD[k];
             toks -= remT[k];
+            Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+            List<String> names = stepTypes.get(k).reasons();
+            for (int i = 0; i < byReason[k].length; i++) {
+                if (byReason[k][i] > 0) {
+                    reasons.put(names.get(i), byReason[k][i]);
+                }
+            }
             out.add(new StepCounts(stepNames.get(k), failD[k], failT[k], remD[k], remT[k], uniD[k], uniT[k], docs, toks,
-                    java.util.Collections.unmodifiableMap(reasons.get(k))));
+                    java.util.Collections.unmodifiableMap(reasons)));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     public long keptDocuments() {
-        long n = 0;
-        for (int f : firstFail) {
-            if (f < 0) {
-                n++;
-            }
-        }
-        return n;
+        keptTotals();
+        return keptDocs;
     }
 
     public long keptTokens() {
+        keptTotals();
+        return keptToks;
+    }
+
+    private void keptTotals() {
+        if (keptDocs >= 0) {
+            return;
+        }
         long n = 0;
+        long t = 0;
         for (int row = 0; row < rows; row++) {
             if (firstFail[row] < 0) {
-                n += tokens[row];
+                n++;
+                t += tokens[row];
             }
         }
-        return n;
+        keptToks = t;
+        keptDocs = n;
     }
 }

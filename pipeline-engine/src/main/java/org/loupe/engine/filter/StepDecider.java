@@ -12,6 +12,13 @@ public interface StepDecider {
     /** The reason index for the row, or -1 when the step keeps it. */
     int decide(int row);
 
+    /** Decides every row at once ({@code out.length} rows); deciders override it with a faster column scan. */
+    default void decideAll(int[] out) {
+        for (int row = 0; row < out.length; row++) {
+            out[row] = decide(row);
+        }
+    }
+
     /** The threshold checks, in order, for histograms and the "why" table; may be empty for special steps. */
     List<Check> checks();
 }

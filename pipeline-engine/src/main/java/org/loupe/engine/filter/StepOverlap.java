@@ -25,19 +25,16 @@ public record StepOverlap(List<String> steps, long[][] matrix) {
     public static StepOverlap of(Decisions d) {
         int s = d.steps().size();
         long[][] m = new long[s][s];
-        int[] dropping = new int[s];
-        for (int row = 0; row < d.rows(); row++) {
-            int n = 0;
-            for (int k = 0; k < s; k++) {
-                if (d.drops(k, row)) {
-                    dropping[n++] = k;
+        for (int i = 0; i < s; i++) {
+            long[] a = d.dropBits(i);
+            for (int j = i; j < s; j++) {
+                long[] b = d.dropBits(j);
+                long n = 0;
+                for (int w = 0; w < a.length; w++) {
+                    n += Long.bitCount(a[w] & b[w]);
                 }
-            }
-            for (int a = 0; a < n; a++) {
-                long[] line = m[dropping[a]];
-                for (int b = 0; b < n; b++) {
-                    line[dropping[b]]++;
-                }
+                m[i][j] = n;
+                m[j][i] = n;
             }
         }
         return new StepOverlap(d.steps(), m);
