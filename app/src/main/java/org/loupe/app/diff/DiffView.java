@@ -53,6 +53,10 @@ public final class DiffView extends BorderPane {
         summary.setId("diff-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
+        for (javafx.scene.control.Control c : java.util.List.of(pin, preset, clear)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        summary.setMinWidth(0);
         HBox bar = new HBox(8, pin, preset, clear, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
@@ -159,6 +163,8 @@ public final class DiffView extends BorderPane {
             for (int j = 0; j < n; j++) {
                 Label h = new Label(o.steps().get(j));
                 h.getStyleClass().add(Styles.TEXT_SMALL);
+                h.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                h.setPadding(new Insets(0, 6, 0, 6));
                 grid.add(h, j + 1, 0);
             }
             for (int i = 0; i < n; i++) {

@@ -61,7 +61,18 @@ public final class TuneView extends BorderPane {
                 setGraphic(graphic);
             }
         });
-        steps.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> model.selectedStepProperty().set(i.intValue()));
+        // A replaced item may clear the list's selection for a moment: the model's selection is the truth.
+        steps.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() >= 0) {
+                model.selectedStepProperty().set(i.intValue());
+            }
+        });
+        model.steps().addListener((javafx.collections.ListChangeListener<StepConfig>) c -> {
+            int want = model.selectedStepProperty().get();
+            if (want >= 0 && steps.getSelectionModel().getSelectedIndex() != want) {
+                steps.getSelectionModel().select(want);
+            }
+        });
         model.selectedStepProperty().addListener((o, a, i) -> {
             if (steps.getSelectionModel().getSelectedIndex() != i.intValue()) {
                 steps.getSelectionModel().select(i.intValue());
@@ -78,28 +89,51 @@ public final class TuneView extends BorderPane {
         down.getStyleClass().add(Styles.SMALL);
         HBox order = new HBox(4, new Label("Order"), up, down);
         order.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(steps, javafx.scene.layout.Priority.ALWAYS);
         steps.getSelectionModel().select(model.selectedStepProperty().get());
-        VBox left = new VBox(8, new Label("Pipeline"), preset, steps, order, export);
-        left.setPadding(new Insets(8));
-        left.setPrefWidth(240);
+        HBox tools = new HBox(8, order, export);
+        tools.setAlignment(Pos.CENTER_LEFT);
 
         TableView<TuneViewModel.ParamRow> params = new TableView<>(model.params());
         params.setId("tune-params");
         params.setEditable(true);
         params.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         params.setPlaceholder(new Label("Select a step to see its parameters"));
-        params.getColumns().add(column("parameter", 200, TuneViewModel.ParamRow::name));
-        TableColumn<TuneViewModel.ParamRow, String> value = column("value", 140, TuneViewModel.ParamRow::value);
+        params.getColumns().add(column("parameter", 160, TuneViewModel.ParamRow::name));
+        TableColumn<TuneViewModel.ParamRow, String> value = column("value", 90, TuneViewModel.ParamRow::value);
         value.setEditable(true);
         value.setCellFactory(TextFieldTableCell.forTableColumn());
         value.setOnEditCommit(e -> model.setParam(e.getRowValue().name(), e.getNewValue()));
         params.getColumns().add(value);
-        params.getColumns().add(column("range", 80, TuneViewModel.ParamRow::range));
-        params.getColumns().add(column("threshold", 90, TuneViewModel.ParamRow::direction));
-        params.getColumns().add(column("changes", 80, r -> r.role().name().toLowerCase(java.util.Locale.ROOT)));
-        params.getColumns().add(column("meaning", 420, TuneViewModel.ParamRow::description));
+        params.getColumns().add(column("drops", 60, r -> r.direction().replace("drops ", "")));
         params.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The selected parameter's meaning, range and role, under the table.
+        Label meaning = new Label("Double-click a value to edit it; Enter applies it.");
+        meaning.setId("tune-param-meaning");
+        meaning.setWrapText(true);
+        meaning.getStyleClass().add(Styles.TEXT_SMALL);
+        // A fixed height: the table above must not move when the text changes (a double-click would miss).
+        meaning.setMinHeight(72);
+        meaning.setPrefHeight(72);
+        meaning.setMaxHeight(72);
+        meaning.setAlignment(Pos.TOP_LEFT);
+        params.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                meaning.setText(r.name() + " — " + r.description() + (r.range().isEmpty() ? "" : "  Range " + r.range() + ".")
+                        + "  Changing it " + (r.role() == org.loupe.engine.pipeline.ParamSpec.Role.MEASURE
+                        ? "measures the step again (cached)." : "only decides again (instant)."));
+            }
+        });
+        steps.setPrefHeight(200);
+        steps.setMinHeight(110);
+        VBox.setVgrow(steps, javafx.scene.layout.Priority.NEVER);
+        VBox.setVgrow(params, javafx.scene.layout.Priority.ALWAYS);
+        Label paramsTitle = new Label();
+        paramsTitle.textProperty().bind(model.selectedStepProperty().map(i -> i.intValue() < 0
+                || i.intValue() >= model.steps().size() ? "Parameters" : "Parameters of " + model.steps().get(i.intValue()).stepName()));
+        VBox left = new VBox(8, new Label("Pipeline"), preset, steps, tools, paramsTitle, params, meaning);
+        left.setPadding(new Insets(8));
+        left.setPrefWidth(330);
+        left.setMinWidth(280);
 
         TableView<TuneViewModel.CascadeRow> cascade = new TableView<>(model.cascade());
         cascade.setId("tune-cascade");
@@ -140,15 +174,15 @@ public final class TuneView extends BorderPane {
             }
         });
 
-        SplitPane tuning = new SplitPane(params, histogram(model), bottom);
+        SplitPane tuning = new SplitPane(histogram(model), bottom);
         tuning.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        tuning.setDividerPositions(0.24, 0.6);
+        tuning.setDividerPositions(0.55);
         BorderPane main = new BorderPane(tuning);
         main.setTop(top);
         org.loupe.app.document.DocumentView inspector = new org.loupe.app.document.DocumentView(model.inspector());
         inspector.setId("tune-inspector");
         SplitPane center = new SplitPane(main, inspector);
-        center.setDividerPositions(0.6);
+        center.setDividerPositions(0.7);
         setLeft(left);
         setCenter(center);
         installLabelKeys(this, model);
@@ -318,6 +352,8 @@ public final class TuneView extends BorderPane {
         Label stats = new Label();
         stats.setId("tune-step-stats");
         stats.setMinWidth(0);
+        stats.setWrapText(true);
+        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         stats.textProperty().bind(model.stepStatsProperty());
         stats.setTooltip(new javafx.scene.control.Tooltip());
         stats.getTooltip().textProperty().bind(model.stepStatsProperty());
@@ -404,7 +440,7 @@ public final class TuneView extends BorderPane {
 
     private static <R> TableColumn<R, String> number(String name, java.util.function.ToLongFunction<R> f) {
         TableColumn<R, String> c = new TableColumn<>(name);
-        c.setPrefWidth(110);
+        c.setPrefWidth(90);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(String.format("%,d", f.applyAsLong(cell.getValue()))));
         c.getStyleClass().add("numeric");
         return c;

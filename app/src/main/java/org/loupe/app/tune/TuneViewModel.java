@@ -316,7 +316,16 @@ public final class TuneViewModel {
     private void apply(PipelineConfig next, boolean remeasure) {
         config.set(next);
         int sel = selectedStep.get();
-        steps.setAll(next.steps());
+        if (steps.size() == next.steps().size()) {
+            // Replace only the steps that changed: lists keep their selection through a threshold drag.
+            for (int i = 0; i < steps.size(); i++) {
+                if (!steps.get(i).equals(next.steps().get(i))) {
+                    steps.set(i, next.steps().get(i));
+                }
+            }
+        } else {
+            steps.setAll(next.steps());
+        }
         selectedStep.set(Math.min(sel, steps.size() - 1));
         refreshParams();
         if (table == null) {
@@ -477,7 +486,16 @@ public final class TuneViewModel {
         rows.add(new ParamRow(OVERRIDES, formatOverrides(step.overrides()), ParamSpec.Role.DECISION,
                 "Loupe: other thresholds for some domains, as 'a.com b.org: min_doc_words=20, max_doc_words=5000; "
                         + "c.net: …' (decision parameters only).", "", ""));
-        params.setAll(rows);
+        if (rows.size() == params.size()) {
+            // Only rows that changed: an edit in progress in another row is not cancelled by a late decision.
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).equals(params.get(i))) {
+                    params.set(i, rows.get(i));
+                }
+            }
+        } else {
+            params.setAll(rows);
+        }
     }
 
     /**
@@ -786,6 +804,10 @@ public final class TuneViewModel {
                         v.reason() != null && !v.rescued(), note));
             }
         }
+        // The checks that fail come first (the answer to "why"), then every other value in pipeline order.
+        List<Annotation.WhyRow> ordered = new ArrayList<>(why.stream().filter(w -> w.result().startsWith("FAIL")).toList());
+        why.stream().filter(w -> !w.result().startsWith("FAIL")).forEach(ordered::add);
+        why = ordered;
         String verdict;
         int by = d.removedBy(row);
         if (by < 0) {

@@ -100,6 +100,21 @@ class TuneDiffUiTest {
         assertThat(docs.getItems()).extracting(TuneViewModel.DocRow::row).containsExactly(
                 IntStream.of(removed).boxed().toArray(Integer[]::new));
         assertThat(docs.getItems().get(0).status()).startsWith("gopher_quality: ");
+
+        // A drag on another metric keeps that metric (the step list must not lose its selection meanwhile).
+        robot.interact(() -> tune.metricProperty().set("alpha_words_ratio"));
+        robot.interact(() -> tune.logScaleProperty().set(false));
+        Check alpha = tune.thresholdsProperty().get().get(0);
+        assertThat(alpha.param()).isEqualTo("max_non_alpha_words_ratio");
+        Bounds c = chart.localToScreen(chart.getBoundsInLocal());
+        Point2D at = new Point2D(c.getMinX() + chart.xOf(alpha.threshold()), c.getMinY() + c.getHeight() / 2);
+        robot.drag(at, MouseButton.PRIMARY).moveTo(new Point2D(c.getMinX() + chart.xOf(0.7), at.getY()))
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tune.metricProperty().get()).isEqualTo("alpha_words_ratio");
+        assertThat(((Number) tune.configProperty().get().steps().get(gopher).params().get("max_non_alpha_words_ratio"))
+                .doubleValue()).isBetween(0.65, 0.75);
+        assertThat(robot.lookup("#tune-steps").queryListView().getSelectionModel().getSelectedIndex()).isEqualTo(gopher);
     }
 
     @Test
