@@ -226,31 +226,43 @@ public final class TuneView extends BorderPane {
 
     /** The funnel: documents left after each step, in pipeline order. */
     private static javafx.scene.Node funnel(TuneViewModel model) {
+        HBox both = new HBox(12, funnelChart(model, "documents left", "tune-funnel", TuneViewModel.CascadeRow::remainingDocs,
+                TuneViewModel.CascadeRow::removedDocs), funnelChart(model, "tokens left", "tune-funnel-tokens",
+                TuneViewModel.CascadeRow::remainingTokens, TuneViewModel.CascadeRow::removedTokens));
+        for (javafx.scene.Node n : both.getChildren()) {
+            HBox.setHgrow(n, javafx.scene.layout.Priority.ALWAYS);
+        }
+        return both;
+    }
+
+    private static javafx.scene.Node funnelChart(TuneViewModel model, String label, String id,
+                                                 java.util.function.ToLongFunction<TuneViewModel.CascadeRow> left,
+                                                 java.util.function.ToLongFunction<TuneViewModel.CascadeRow> removed) {
         javafx.scene.chart.NumberAxis x = new javafx.scene.chart.NumberAxis();
-        x.setLabel("documents left");
+        x.setLabel(label);
         javafx.scene.chart.CategoryAxis y = new javafx.scene.chart.CategoryAxis();
         javafx.scene.chart.BarChart<Number, String> funnel = new javafx.scene.chart.BarChart<>(x, y);
-        funnel.setId("tune-funnel");
+        funnel.setId(id);
         funnel.setAnimated(false);
         funnel.setLegendVisible(false);
-        funnel.setMinWidth(260);
-        funnel.setPrefWidth(320);
+        funnel.setMinWidth(200);
         Runnable redraw = () -> {
-            javafx.scene.chart.XYChart.Series<Number, String> left = new javafx.scene.chart.XYChart.Series<>();
+            javafx.scene.chart.XYChart.Series<Number, String> series = new javafx.scene.chart.XYChart.Series<>();
             java.util.List<TuneViewModel.CascadeRow> rows = java.util.List.copyOf(model.cascade());
             java.util.List<String> names = new java.util.ArrayList<>();
             if (!rows.isEmpty()) {
                 names.add("sample");
-                left.getData().add(new javafx.scene.chart.XYChart.Data<>(rows.get(0).remainingDocs() + rows.get(0).removedDocs(), "sample"));
+                series.getData().add(new javafx.scene.chart.XYChart.Data<>(
+                        left.applyAsLong(rows.get(0)) + removed.applyAsLong(rows.get(0)), "sample"));
             }
             for (TuneViewModel.CascadeRow r : rows) {
                 names.add(r.step());
-                left.getData().add(new javafx.scene.chart.XYChart.Data<>(r.remainingDocs(), r.step()));
+                series.getData().add(new javafx.scene.chart.XYChart.Data<>(left.applyAsLong(r), r.step()));
             }
             // Top to bottom in pipeline order.
             java.util.Collections.reverse(names);
             y.setCategories(FXCollections.observableArrayList(names));
-            funnel.getData().setAll(java.util.List.of(left));
+            funnel.getData().setAll(java.util.List.of(series));
         };
         model.cascade().addListener((javafx.collections.ListChangeListener<TuneViewModel.CascadeRow>) c -> redraw.run());
         redraw.run();
@@ -357,7 +369,7 @@ public final class TuneView extends BorderPane {
         stats.textProperty().bind(model.stepStatsProperty());
         stats.setTooltip(new javafx.scene.control.Tooltip());
         stats.getTooltip().textProperty().bind(model.stepStatsProperty());
-        VBox box = new VBox(6, bar, stats, chart, legend);
+        VBox box = new VBox(6, bar, stats, chart, legend, new ThresholdControls(model));
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(6, 10, 6, 10));
         return box;

@@ -561,8 +561,27 @@ public final class TuneViewModel {
         switch (spec.get().type()) {
             case INTEGER -> setParam(check.param(), Long.toString(Math.round(clamp(spec.get(), value))));
             case NUMBER -> setParam(check.param(), shortNumber(clamp(spec.get(), value)));
-            case PAIR_LIST -> movePair(index, step, type, check, clamp(spec.get(), value));
+            case PAIR_LIST -> movePair(index, step, type, check, Double.parseDouble(shortNumber(clamp(spec.get(), value))));
             default -> error.set(check.param() + " is not a number");
+        }
+    }
+
+    /** Sets a threshold to the exact number typed (an n-gram fraction changes only its own pair). */
+    public void setThreshold(Check check, String text) {
+        int index = selectedStep.get();
+        if (index < 0) {
+            return;
+        }
+        StepConfig step = config.get().steps().get(index);
+        StepType type = catalog.type(step.type()).orElseThrow();
+        if (type.param(check.param()).map(p -> p.type() == ParamSpec.Type.PAIR_LIST).orElse(false)) {
+            try {
+                movePair(index, step, type, check, Double.parseDouble(text.trim()));
+            } catch (NumberFormatException e) {
+                error.set(check.param() + ": not a number: " + text);
+            }
+        } else {
+            setParam(check.param(), text);
         }
     }
 
@@ -584,7 +603,7 @@ public final class TuneViewModel {
             return;
         }
         int n = Integer.parseInt(m.group(1));
-        double frac = Double.parseDouble(shortNumber(Math.max(0, Math.min(1, value))));
+        double frac = Math.max(0, Math.min(1, value));
         Object current = ConfigLoader.effectiveParams(type, step, null).get(check.param());
         List<List<Number>> pairs = new ArrayList<>();
         boolean found = false;

@@ -103,6 +103,21 @@ class TuneInteractionsTest {
     }
 
     @Test
+    void anExactThresholdTypedForAMetricIsAppliedAsTyped() {
+        int rep = select("gopher_repetition");
+        tune.metricProperty().set("dup_6_gram_char_frac");
+        tune.setThreshold(tune.thresholdsProperty().get().get(0), "0.12345");
+        assertThat(tune.configProperty().get().steps().get(rep).params().get("dup_n_grams").toString()).contains("[6, 0.12345]");
+        int gopher = select("gopher_quality");
+        tune.metricProperty().set("n_non_symbol_words");
+        Check max = tune.thresholdsProperty().get().stream().filter(c -> c.param().equals("max_doc_words")).findFirst().orElseThrow();
+        tune.setThreshold(max, "77777");
+        assertThat(tune.configProperty().get().steps().get(gopher).params()).containsEntry("max_doc_words", 77777L);
+        tune.setThreshold(max, "lots");
+        assertThat(tune.errorProperty().get()).contains("max_doc_words");
+    }
+
+    @Test
     void clickingABarListsExactlyTheDocumentsInIt() {
         select("fineweb_quality");
         tune.metricProperty().set("line_punct_ratio");
