@@ -412,7 +412,14 @@ public final class TuneViewModel {
 
     private void refreshMetrics() {
         refreshStepStats();
-        List<String> names = selectedChecks().stream().map(org.loupe.engine.filter.Check::metric).distinct().toList();
+        // The metrics a threshold compares first, then every other metric the step measured (to look at).
+        List<String> names = new ArrayList<>(selectedChecks().stream().map(org.loupe.engine.filter.Check::metric).distinct().toList());
+        int index = selectedStep.get();
+        if (table != null && index >= 0 && index < config.get().steps().size()) {
+            String prefix = config.get().steps().get(index).stepName() + ".";
+            table.names().stream().filter(n -> n.startsWith(prefix)).map(n -> n.substring(prefix.length()))
+                    .filter(m -> !names.contains(m) && table.labels(prefix + m).isEmpty()).sorted().forEach(names::add);
+        }
         if (!names.equals(metrics)) {
             String keep = metric.get();
             metrics.setAll(names);
