@@ -34,6 +34,7 @@ public final class LoupeCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LoupeCommand());
         cli.getSubcommands().get("bench").addSubcommand("preview", new org.loupe.app.tune.BenchPreviewCommand());
+        org.loupe.index.cli.IndexCommands.register(cli);
         return cli;
     }
 

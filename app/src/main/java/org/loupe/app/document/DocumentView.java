@@ -49,7 +49,15 @@ public final class DocumentView extends BorderPane {
         for (Button b : java.util.List.of(copyText, copyId, copyUrl, copySource)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox actions = new HBox(6, url, copyText, copyId, copyUrl, copySource);
+        Button searchDomain = new Button("Search domain");
+        searchDomain.setId("document-search-domain");
+        searchDomain.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        searchDomain.setTooltip(new Tooltip("Search every sampled document of this domain, kept and removed"));
+        searchDomain.setOnAction(e -> model.searchDomain());
+        searchDomain.visibleProperty().bind(model.searcherProperty().isNotNull());
+        searchDomain.managedProperty().bind(searchDomain.visibleProperty());
+        searchDomain.setMinWidth(Region.USE_PREF_SIZE);
+        HBox actions = new HBox(6, url, searchDomain, copyText, copyId, copyUrl, copySource);
         actions.getStyleClass().add("document-actions");
 
         Label truncated = new Label("Very long document: the view shows the first "

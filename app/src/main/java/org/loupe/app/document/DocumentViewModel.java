@@ -41,6 +41,8 @@ public final class DocumentViewModel {
     private final ObservableList<MetaRow> metadata = FXCollections.observableArrayList();
     private final javafx.beans.property.ObjectProperty<Annotation.Annotator> annotator =
             new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<java.util.function.Consumer<String>> searcher =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>(Annotation.NONE);
     private final javafx.beans.property.ReadOnlyIntegerWrapper row = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private final AtomicLong annotationGeneration = new AtomicLong();
@@ -73,6 +75,24 @@ public final class DocumentViewModel {
 
     public ObservableList<MetaRow> metadata() {
         return metadata;
+    }
+
+    /** Where "search this domain" goes (Search, with a query); null hides the action. */
+    public javafx.beans.property.ObjectProperty<java.util.function.Consumer<String>> searcherProperty() {
+        return searcher;
+    }
+
+    /** Searches every document of the shown document's domain. */
+    public void searchDomain() {
+        Document d = document.get();
+        java.util.function.Consumer<String> s = searcher.get();
+        if (d == null || s == null || d.url() == null) {
+            return;
+        }
+        String host = org.loupe.engine.model.Urls.host(d.url());
+        if (host != null && !host.isEmpty()) {
+            s.accept("domain:\"" + host + "\"");
+        }
     }
 
     /** Who explains documents (the Tune view's pipeline); null shows no "why" and no line diff. */

@@ -255,6 +255,11 @@ public final class MainView extends BorderPane {
             case PROBLEMS -> new ProblemsView(model.problems());
             case TUNE -> new org.loupe.app.tune.TuneView(model.tune());
             case DIFFS -> new org.loupe.app.diff.DiffView(model.diff(), model.tune());
+            case SEARCH -> {
+                org.loupe.app.search.SearchView searchView = new org.loupe.app.search.SearchView(model.search());
+                org.loupe.app.tune.TuneView.installLabelKeys(searchView, model.tune(), model.search()::shownRow);
+                yield searchView;
+            }
             default -> placeholder.get();
         };
     }

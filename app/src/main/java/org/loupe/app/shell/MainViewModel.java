@@ -69,6 +69,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ProblemsViewModel problems = new ProblemsViewModel();
     private final org.loupe.app.tune.TuneViewModel tune;
     private final org.loupe.app.diff.DiffViewModel diff;
+    private final org.loupe.app.search.SearchViewModel search;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -96,6 +97,9 @@ public final class MainViewModel implements AutoCloseable {
         // Browse's viewer explains documents too: why the current pipeline keeps or removes them.
         document.annotatorProperty().set(tune::annotate);
         this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
+        this.search = new org.loupe.app.search.SearchViewModel(context, tune);
+        document.searcherProperty().set(this::searchFor);
+        tune.inspector().searcherProperty().set(this::searchFor);
         tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
         tune.labelVersionProperty().addListener((o, a, v) -> document.refreshAnnotation());
         recent.setAll(context.recentFolders().load());
@@ -173,6 +177,10 @@ public final class MainViewModel implements AutoCloseable {
         return diff;
     }
 
+    public org.loupe.app.search.SearchViewModel search() {
+        return search;
+    }
+
     // Commands
 
     /** Opens the bundled demo sample. */
@@ -219,6 +227,7 @@ public final class MainViewModel implements AutoCloseable {
         folderLabel.set(label != null ? label : path.toString());
         scan.set(null);
         tune.setSample(null);
+        search.setSample(null);
         replaceSample(null);
         browse.setSource(null);
         problems.clear();
@@ -302,6 +311,7 @@ public final class MainViewModel implements AutoCloseable {
         browse.setSource(source);
         replaceSample(s);
         tune.setSample(s);
+        search.setSample(s);
         markFirstRows();
         SampleManifest.ReadStats stats = s.manifest().stats();
         status.set(String.format("%,d shards (%s)  ·  sample %,d of %,d documents (seed %d)  ·  %,d problems",
@@ -411,6 +421,13 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         running.forEach(TaskRunner.Handle::cancel);
+        search.close();
         replaceSample(null);
+    }
+
+    /** Jumps to Search with a query (from any view: a domain, a token, keywords). */
+    public void searchFor(String query) {
+        view.set(View.SEARCH);
+        search.searchFor(query);
     }
 }

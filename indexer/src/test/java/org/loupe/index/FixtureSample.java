@@ -1,0 +1,44 @@
+package org.loupe.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.read.ReaderOptions;
+import org.loupe.engine.read.ShardScanner;
+import org.loupe.engine.sample.Sample;
+import org.loupe.engine.sample.SampleSpec;
+import org.loupe.engine.task.TaskContext;
+import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.workspace.Workspace;
+import org.loupe.index.cli.DecidedSample;
+
+/** The 1,107 reference documents (real web text) drawn whole as a sample, measured and decided by FineWeb. */
+final class FixtureSample {
+    final Sample sample;
+    final DecidedSample decided;
+    final String[] languages;
+    final PipelineConfig config = Presets.require(Presets.FINEWEB);
+
+    private FixtureSample(Sample sample, DecidedSample decided, String[] languages) {
+        this.sample = sample;
+        this.decided = decided;
+        this.languages = languages;
+    }
+
+    static Path file() {
+        return SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+    }
+
+    static FixtureSample open(Path workspace) throws IOException {
+        Sample s = new Workspace(workspace).openOrDraw(new ShardScanner().scan(file()), SampleSpec.ofSize(100_000, 42),
+                ReaderOptions.defaults(), 2, TaskContext.NONE);
+        PipelineConfig config = Presets.require(Presets.FINEWEB);
+        DecidedSample d = DecidedSample.decide(s, config, DecidedSample.builtinCatalog(), 2, TaskContext.NONE);
+        return new FixtureSample(s, d, DecidedSample.languages(s, 2, TaskContext.NONE));
+    }
+
+    String text(int row) {
+        return sample.document(row).text();
+    }
+}
