@@ -82,6 +82,12 @@ public final class SampleIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "loupe-search");
+                t.setDaemon(true);
+                return t;
+            });
     private final UnifiedHighlighter highlighter;
     private final int[][] docToRow;
     private final boolean rebuilt;
@@ -97,7 +103,16 @@ public final class SampleIndex implements Closeable {
         this.sample = sample;
         this.directory = directory;
         this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
+        // Queries run over the segments in parallel (all cores) and snippets of a page are built in parallel.
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int perSlice = Math.max(1, (reader.maxDoc() + cores - 1) / cores);
+        this.searcher = new IndexSearcher(reader, executor) {
+            @Override
+            protected LeafSlice[] slices(List<org.apache.lucene.index.LeafReaderContext> leaves) {
+                // About one slice per core (Lucene's default would put a 100k-document sample in one slice).
+                return slices(leaves, perSlice, Integer.MAX_VALUE);
+            }
+        };
         this.analyzer = analyzer;
         this.docToRow = docToRow;
         this.rebuilt = rebuilt;
@@ -470,12 +485,17 @@ public final class SampleIndex implements Closeable {
             statusFacet.merge(steps.get(k), statusCounts[2 + k], Long::sum);
         }
         int[] page = page(hits, passing, total, sort, request.offset(), request.limit());
+        int[] pageRows = new int[page.length];
+        for (int j = 0; j < page.length; j++) {
+            pageRows[j] = hits.rows[page[j]];
+        }
+        List<Snippet> snippets = snippets(query, pageRows);
         List<Hit> list = new ArrayList<>(page.length);
-        for (int i : page) {
+        for (int j = 0; j < page.length; j++) {
+            int i = page[j];
             int row = hits.rows[i];
             int removedBy = status.removedBy(row);
-            String text = sample.document(row).text();
-            Snippet snippet = Snippets.of(text, matches(query, text));
+            Snippet snippet = snippets.get(j);
             list.add(new Hit(row, sample.id(row), sample.url(row), domainId[row] < 0 ? null : domainNames[domainId[row]],
                     language(row), hits.scores[i], removedBy < 0 ? "kept" : steps.get(removedBy),
                     status.reason(row), snippet));
@@ -544,50 +564,103 @@ public final class SampleIndex implements Closeable {
             return new int[0];
         }
         int end = (int) Math.min(total, (long) offset + limit);
+        java.util.function.IntBinaryOperator order;
         if (sort.relevance()) {
-            long[] keys = new long[total];
-            for (int j = 0; j < total; j++) {
-                int i = passing[j];
-                int bits = Float.floatToIntBits(Math.max(0f, hits.scores[i]));
-                keys[j] = ((long) (Integer.MAX_VALUE - bits) << 32) | hits.rows[i];
-            }
-            Arrays.sort(keys);
-            Map<Integer, Integer> hitOfRow = new HashMap<>();
-            for (int j = 0; j < total; j++) {
-                hitOfRow.put(hits.rows[passing[j]], passing[j]);
-            }
-            int[] out = new int[end - offset];
-            for (int j = offset; j < end; j++) {
-                out[j - offset] = hitOfRow.get((int) keys[j]);
-            }
-            return out;
+            // Higher score first, then lower row.
+            order = (a, b) -> {
+                int c = Float.compare(hits.scores[b], hits.scores[a]);
+                return c != 0 ? c : Integer.compare(hits.rows[a], hits.rows[b]);
+            };
+        } else {
+            double[] column = sort.column();
+            boolean desc = sort.descending();
+            // The metric (NaN last), then higher score, then lower row.
+            order = (a, b) -> {
+                double x = column[hits.rows[a]];
+                double y = column[hits.rows[b]];
+                boolean xn = Double.isNaN(x);
+                boolean yn = Double.isNaN(y);
+                if (xn != yn) {
+                    return xn ? 1 : -1;
+                }
+                if (!xn) {
+                    int c = desc ? Double.compare(y, x) : Double.compare(x, y);
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                int c = Float.compare(hits.scores[b], hits.scores[a]);
+                return c != 0 ? c : Integer.compare(hits.rows[a], hits.rows[b]);
+            };
         }
-        double[] column = sort.column();
-        boolean desc = sort.descending();
-        Integer[] order = new Integer[total];
-        for (int j = 0; j < total; j++) {
-            order[j] = passing[j];
-        }
-        Arrays.sort(order, (a, b) -> {
-            double x = column[hits.rows[a]];
-            double y = column[hits.rows[b]];
-            boolean xn = Double.isNaN(x);
-            boolean yn = Double.isNaN(y);
-            if (xn != yn) {
-                return xn ? 1 : -1;
-            }
-            if (!xn) {
-                int c = desc ? Double.compare(y, x) : Double.compare(x, y);
-                if (c != 0) {
-                    return c;
+        int[] first = smallest(passing, total, end, order);
+        return Arrays.copyOfRange(first, offset, end);
+    }
+
+    /**
+     * The {@code k} smallest of {@code values[0..n)} under {@code order}, sorted: a bounded heap on
+     * primitive ints (a page of 20 out of 100,000 hits costs a pass, not a sort of every hit).
+     */
+    static int[] smallest(int[] values, int n, int k, java.util.function.IntBinaryOperator order) {
+        int[] heap = new int[k];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            int v = values[i];
+            if (size < k) {
+                heap[size] = v;
+                // sift up (max-heap: the largest kept value at the root)
+                int c = size++;
+                while (c > 0) {
+                    int p = (c - 1) >>> 1;
+                    if (order.applyAsInt(heap[c], heap[p]) <= 0) {
+                        break;
+                    }
+                    int t = heap[c];
+                    heap[c] = heap[p];
+                    heap[p] = t;
+                    c = p;
+                }
+            } else if (order.applyAsInt(v, heap[0]) < 0) {
+                heap[0] = v;
+                int p = 0;
+                while (true) {
+                    int l = 2 * p + 1;
+                    if (l >= size) {
+                        break;
+                    }
+                    int r = l + 1;
+                    int m = r < size && order.applyAsInt(heap[r], heap[l]) > 0 ? r : l;
+                    if (order.applyAsInt(heap[m], heap[p]) <= 0) {
+                        break;
+                    }
+                    int t = heap[m];
+                    heap[m] = heap[p];
+                    heap[p] = t;
+                    p = m;
                 }
             }
-            int c = Float.compare(hits.scores[b], hits.scores[a]);
-            return c != 0 ? c : Integer.compare(hits.rows[a], hits.rows[b]);
-        });
-        int[] out = new int[end - offset];
-        for (int j = offset; j < end; j++) {
-            out[j - offset] = order[j];
+        }
+        // Pop the heap from the back: ascending order.
+        int[] out = new int[size];
+        for (int i = size - 1; i >= 0; i--) {
+            out[i] = heap[0];
+            heap[0] = heap[--size];
+            int p = 0;
+            while (true) {
+                int l = 2 * p + 1;
+                if (l >= size) {
+                    break;
+                }
+                int r = l + 1;
+                int m = r < size && order.applyAsInt(heap[r], heap[l]) > 0 ? r : l;
+                if (order.applyAsInt(heap[m], heap[p]) <= 0) {
+                    break;
+                }
+                int t = heap[m];
+                heap[m] = heap[p];
+                heap[p] = t;
+                p = m;
+            }
         }
         return out;
     }
@@ -646,13 +719,65 @@ public final class SampleIndex implements Closeable {
     }
 
     private RowCollector collect(Query query) throws IOException {
-        RowCollector c = new RowCollector(docToRow);
-        searcher.search(query, c);
-        return c;
+        // One collector per slice of segments (run in parallel), merged in slice order.
+        return searcher.search(query, new org.apache.lucene.search.CollectorManager<RowCollector, RowCollector>() {
+            @Override
+            public RowCollector newCollector() {
+                return new RowCollector(docToRow);
+            }
+
+            @Override
+            public RowCollector reduce(java.util.Collection<RowCollector> collectors) {
+                RowCollector all = new RowCollector(docToRow);
+                int size = 0;
+                for (RowCollector c : collectors) {
+                    size += c.count;
+                }
+                all.rows = new int[Math.max(1, size)];
+                all.scores = new float[Math.max(1, size)];
+                for (RowCollector c : collectors) {
+                    System.arraycopy(c.rows, 0, all.rows, all.count, c.count);
+                    System.arraycopy(c.scores, 0, all.scores, all.count, c.count);
+                    all.count += c.count;
+                }
+                return all;
+            }
+        });
+    }
+
+    /** Snippets of a page of hits, built in parallel (each re-reads and re-analyzes one text). */
+    private List<Snippet> snippets(Query query, int[] rows) throws IOException {
+        List<java.util.concurrent.Callable<Snippet>> work = new ArrayList<>();
+        for (int row : rows) {
+            work.add(() -> {
+                String text = sample.document(row).text();
+                return Snippets.of(text, matches(query, text));
+            });
+        }
+        List<Snippet> out = new ArrayList<>(rows.length);
+        try {
+            for (java.util.concurrent.Future<Snippet> f : executor.invokeAll(work)) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while building snippets");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(c);
+        }
+        return out;
     }
 
     @Override
     public void close() throws IOException {
+        executor.shutdownNow();
         try {
             reader.close();
         } finally {

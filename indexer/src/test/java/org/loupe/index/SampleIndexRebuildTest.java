@@ -112,7 +112,7 @@ class SampleIndexRebuildTest {
     @Test
     void anIndexOfAnotherFormatOrLuceneVersionIsRebuilt() throws Exception {
         Path marker = indexDir().resolve(IndexMarker.FILE);
-        Files.writeString(marker, Files.readString(marker).replaceFirst("\"format\" : 1", "\"format\" : 0"));
+        Files.writeString(marker, Files.readString(marker).replaceFirst("\"format\" : " + SampleIndex.FORMAT, "\"format\" : 0"));
         assertReopenedAs(true);
         Files.writeString(marker, Files.readString(marker).replaceFirst("\"lucene\" : \"[^\"]+\"", "\"lucene\" : \"8.0.0\""));
         assertReopenedAs(true);
