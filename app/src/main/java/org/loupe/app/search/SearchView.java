@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -132,6 +133,7 @@ public final class SearchView extends BorderPane {
             for (SearchViewModel.Chip c : List.copyOf(items)) {
                 ToggleButton b = new ToggleButton(c.label());
                 b.getStyleClass().addAll(Styles.SMALL, "search-chip");
+                b.setMnemonicParsing(false);
                 b.setUserData(c.value());
                 b.setSelected(c.selected());
                 b.setOnAction(e -> model.toggle(c));
@@ -247,9 +249,16 @@ public final class SearchView extends BorderPane {
         private final VBox box = new VBox(3, new HBox(8, badge, title), snippet);
 
         HitCell(ListView<Hit> list) {
+            // Never wider than the list: long titles are cut, snippets wrap.
+            box.prefWidthProperty().bind(list.widthProperty().subtract(36));
+            box.setMaxWidth(Region.USE_PREF_SIZE);
             snippet.prefWidthProperty().bind(list.widthProperty().subtract(40));
+            snippet.setMaxWidth(Region.USE_PREF_SIZE);
+            title.setMinWidth(0);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             title.getStyleClass().add(Styles.TEXT_BOLD);
             badge.getStyleClass().add(Styles.TEXT_SMALL);
+            box.setPadding(new Insets(4, 0, 6, 0));
         }
 
         @Override
