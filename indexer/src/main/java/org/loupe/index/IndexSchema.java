@@ -2,7 +2,9 @@ package org.loupe.index;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -42,8 +44,36 @@ final class IndexSchema {
     private IndexSchema() {
     }
 
-    /** StandardAnalyzer (no stop words) for text and url; whole lowercased values for domain; whole values for language and id. */
+    /** Stop words whose adjacent pairs are indexed as one token (see {@link StopPairFilter}): Lucene's English list. */
+    static final CharArraySet STOP_PAIRS = org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+    private static Analyzer text(boolean query) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer t = new StandardTokenizer();
+                return new TokenStreamComponents(t, new StopPairFilter(new LowerCaseFilter(t), STOP_PAIRS, query));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    /** What queries are parsed with: a phrase's adjacent stop words become their pair token. */
+    static Analyzer queryAnalyzer() {
+        return perField(text(true));
+    }
+
+    /** What documents are indexed and highlighted with. */
     static Analyzer analyzer() {
+        return perField(text(false));
+    }
+
+    /** StandardAnalyzer (no stop words) for url; whole lowercased values for domain; whole values for language and id. */
+    private static Analyzer perField(Analyzer text) {
         Analyzer lowercaseKeyword = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -57,7 +87,7 @@ final class IndexSchema {
             }
         };
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
-                Map.of(DOMAIN, lowercaseKeyword, LANGUAGE, new KeywordAnalyzer(), ID, new KeywordAnalyzer()));
+                Map.of(TEXT, text, DOMAIN, lowercaseKeyword, LANGUAGE, new KeywordAnalyzer(), ID, new KeywordAnalyzer()));
     }
 
     /** The Lucene document of one row. */

@@ -70,7 +70,7 @@ import org.loupe.engine.task.TaskContext;
  */
 public final class SampleIndex implements Closeable {
     /** The index layout version; another value in the marker means rebuild. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     /** The folder of the index inside the sample's folder. */
     public static final String FOLDER = "index";
     static final String LANGUAGES_FILE = "languages.txt";
@@ -82,6 +82,7 @@ public final class SampleIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
+    private final Analyzer queryAnalyzer = IndexSchema.queryAnalyzer();
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "loupe-search");
@@ -690,7 +691,7 @@ public final class SampleIndex implements Closeable {
         if (query == null || query.isBlank()) {
             return new MatchAllDocsQuery();
         }
-        QueryParser parser = new QueryParser(IndexSchema.TEXT, analyzer);
+        QueryParser parser = new QueryParser(IndexSchema.TEXT, queryAnalyzer);
         parser.setAllowLeadingWildcard(true);
         try {
             return parser.parse(query);
