@@ -48,8 +48,13 @@ class SampleIndexSearchTest {
 
     @AfterAll
     void close() throws IOException {
-        index.close();
-        fx.sample.close();
+        // Both null when the shared fixtures are absent and the class was skipped.
+        if (index != null) {
+            index.close();
+        }
+        if (fx != null) {
+            fx.sample.close();
+        }
     }
 
     /** Case-insensitive words separated by anything but letters and digits, not inside a longer word. */
