@@ -82,6 +82,7 @@ public final class SampleIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
+    private boolean partial;
     private final Analyzer queryAnalyzer = IndexSchema.queryAnalyzer();
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
@@ -168,6 +169,17 @@ public final class SampleIndex implements Closeable {
      * @throws java.util.concurrent.CancellationException when cancelled
      */
     public static SampleIndex openOrBuild(Sample sample, String[] languages, TaskContext ctx) throws IOException {
+        return openOrBuild(sample, languages, ctx, null);
+    }
+
+    /**
+     * As {@link #openOrBuild(Sample, String[], TaskContext)}, and while a build runs, hands {@code partial}
+     * near-real-time views of the documents indexed so far (about every fifth of the sample, at most every
+     * {@value #PARTIAL_EVERY_MS} ms), so that a search can start before the index is complete. Each view is
+     * an open index over part of the sample ({@link #isPartial()}); the receiver closes it.
+     */
+    public static SampleIndex openOrBuild(Sample sample, String[] languages, TaskContext ctx,
+                                          java.util.function.Consumer<SampleIndex> partial) throws IOException {
         Objects.requireNonNull(sample, "sample");
         TaskContext context = ctx == null ? TaskContext.NONE : ctx;
         if (languages != null && languages.length != sample.size()) {
@@ -183,13 +195,40 @@ public final class SampleIndex implements Closeable {
                 return opened;
             }
         }
-        build(sample, dir, languages, hash, context);
+        build(sample, dir, languages, hash, context, partial);
         IndexMarker built = IndexMarker.read(dir);
         SampleIndex opened = built == null ? null : tryOpen(sample, dir, built, languages, true);
         if (opened == null) {
             throw new IOException("the index just built in " + dir + " cannot be opened");
         }
         return opened;
+    }
+
+    /** A view of the documents the writer holds so far (null when none yet); closing it leaves the writer alone. */
+    private static SampleIndex nearRealTime(Sample sample, IndexWriter writer, String[] languages) throws IOException {
+        DirectoryReader reader = DirectoryReader.open(writer);
+        if (reader.numDocs() == 0) {
+            reader.close();
+            return null;
+        }
+        int[][] docToRow = new int[reader.leaves().size()][];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader r = leaf.reader();
+            int[] map = new int[r.maxDoc()];
+            NumericDocValues rows = r.getNumericDocValues(IndexSchema.ROW);
+            for (int doc = 0; doc < map.length; doc++) {
+                map[doc] = rows != null && rows.advanceExact(doc) ? (int) rows.longValue() : 0;
+            }
+            docToRow[leaf.ord] = map;
+        }
+        SampleIndex view = new SampleIndex(sample, null, reader, IndexSchema.analyzer(), docToRow, languages, true);
+        view.partial = true;
+        return view;
+    }
+
+    /** Whether this is a near-real-time view of a build in progress (part of the sample). */
+    public boolean isPartial() {
+        return partial;
     }
 
     /** The index, or null when it is broken in any way (wrong file lengths, unreadable, failed checksums). */
@@ -259,7 +298,11 @@ public final class SampleIndex implements Closeable {
     }
 
     /** Builds the index from scratch; the marker is written last, so an interrupted build is never taken as complete. */
-    private static void build(Sample sample, Path dir, String[] languages, String hash, TaskContext ctx) throws IOException {
+    /** Least time between two near-real-time views during a build. */
+    static final long PARTIAL_EVERY_MS = 1500;
+
+    private static void build(Sample sample, Path dir, String[] languages, String hash, TaskContext ctx,
+                              java.util.function.Consumer<SampleIndex> partial) throws IOException {
         AtomicFiles.deleteTree(dir);
         Files.createDirectories(dir);
         int n = sample.size();
@@ -304,8 +347,28 @@ public final class SampleIndex implements Closeable {
                         return null;
                     }));
                 }
+                long step = Math.max(CHUNK, n / 5);
+                long shown = 0;
+                // The first view as soon as a fifth is indexed, later ones no more often than every PARTIAL_EVERY_MS.
+                long shownAt = System.nanoTime() - PARTIAL_EVERY_MS * 1_000_000L;
                 for (Future<?> f : futures) {
-                    f.get();
+                    while (true) {
+                        try {
+                            f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                            break;
+                        } catch (java.util.concurrent.TimeoutException stillRunning) {
+                            long now = done.get();
+                            if (partial != null && now - shown >= step && now < n
+                                    && System.nanoTime() - shownAt >= PARTIAL_EVERY_MS * 1_000_000L) {
+                                SampleIndex view = nearRealTime(sample, writer, languages);
+                                if (view != null) {
+                                    partial.accept(view);
+                                }
+                                shown = now;
+                                shownAt = System.nanoTime();
+                            }
+                        }
+                    }
                 }
             } catch (ExecutionException e) {
                 writer.rollback();
@@ -391,7 +454,7 @@ public final class SampleIndex implements Closeable {
 
     /** The number of documents (= sample rows). */
     public int documents() {
-        return docToRow.length == 0 ? 0 : reader.maxDoc();
+        return docToRow.length == 0 ? 0 : reader.numDocs();
     }
 
     /** The folder holding the index. */
@@ -782,7 +845,9 @@ public final class SampleIndex implements Closeable {
         try {
             reader.close();
         } finally {
-            directory.close();
+            if (directory != null) {
+                directory.close();
+            }
         }
     }
 

@@ -131,6 +131,49 @@ class SampleIndexRebuildTest {
     }
 
     @Test
+    void aBuildHandsOnNearRealTimeViewsThatSearchWhatIsIndexedSoFar() throws Exception {
+        org.loupe.engine.io.AtomicFiles.deleteTree(indexDir());
+        // A slow build (a pause per chunk) so that views are taken while it runs.
+        TaskContext slow = new TaskContext() {
+            @Override
+            public void progress(long done, long total) {
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        List<long[]> seen = new java.util.ArrayList<>();
+        try (SampleIndex full = SampleIndex.openOrBuild(fx.sample, fx.languages, slow, view -> {
+            try (view) {
+                assertThat(view.isPartial()).isTrue();
+                SearchResult all = view.search(SearchRequest.of(""), status);
+                seen.add(new long[] {view.documents(), all.total()});
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        })) {
+            assertThat(full.isPartial()).isFalse();
+            assertThat(full.rebuilt()).isTrue();
+            assertThat(results(full)).isEqualTo(reference);
+        }
+        assertThat(seen).isNotEmpty().allSatisfy(v -> {
+            assertThat(v[0]).isPositive().isLessThan(fx.sample.size());
+            assertThat(v[1]).isEqualTo(v[0]);
+        });
+    }
+
+    @Test
     void aCancelledBuildLeavesNoIndexTakenAsComplete() throws Exception {
         org.loupe.engine.io.AtomicFiles.deleteTree(indexDir());
         TaskContext cancelAfterFirstChunk = new TaskContext() {

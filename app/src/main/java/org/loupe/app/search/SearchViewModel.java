@@ -199,14 +199,29 @@ public final class SearchViewModel implements AutoCloseable {
                 int l = (int) codes[i];
                 langs[i] = l >= 0 && l < labels.size() ? labels.get(l) : null;
             }
-            return new Object[] {SampleIndex.openOrBuild(s, langs, ctx), langs};
+            // While the index is built, search what is indexed so far (near-real-time views).
+            SampleIndex built = SampleIndex.openOrBuild(s, langs, ctx, view -> context.tasks().later(() -> {
+                if (gen != generation.get() || (index != null && !index.isPartial())) {
+                    closeQuietly(view);
+                    return;
+                }
+                SampleIndex old = index;
+                index = view;
+                languages = langs;
+                closeQuietly(old);
+                ready.set(true);
+                run(false);
+            }));
+            return new Object[] {built, langs};
         }, result -> {
             SampleIndex opened = (SampleIndex) result[0];
             if (gen != generation.get()) {
                 closeQuietly(opened);
                 return;
             }
+            SampleIndex old = index;
             index = opened;
+            closeQuietly(old);
             languages = (String[]) result[1];
             ready.set(true);
             message.set(String.format("%,d documents %s; type a query (empty = every document)", opened.documents(),
@@ -290,6 +305,11 @@ public final class SearchViewModel implements AutoCloseable {
             runPending();
         }, e -> {
             inFlight = false;
+            if (idx != index) {
+                // The index was replaced (a fuller view during indexing) and the old one closed: search again.
+                run(false);
+                return;
+            }
             runPending();
             if (gen == searchGeneration.get()) {
                 message.set(e instanceof QuerySyntaxException ? e.getMessage() : "Search failed: " + e.getMessage());
@@ -327,8 +347,11 @@ public final class SearchViewModel implements AutoCloseable {
         statusChips.setAll(chips("status", r.statusFacet(), status.get()));
         domainChips.setAll(chips("domain", r.domainFacet(), domain.get()));
         languageChips.setAll(chips("language", r.languageFacet(), language.get()));
-        message.set(String.format("%,d result%s in %.1f ms%s", r.total(), r.total() == 1 ? "" : "s", r.tookMicros() / 1000.0,
-                hits.size() < r.total() ? String.format(" · showing %,d", hits.size()) : ""));
+        SampleIndex idx = index;
+        String partial = idx != null && idx.isPartial() && sample != null
+                ? String.format(" · indexing: %,d of %,d documents searched so far", idx.documents(), sample.size()) : "";
+        message.set(String.format("%,d result%s in %.1f ms%s%s", r.total(), r.total() == 1 ? "" : "s", r.tookMicros() / 1000.0,
+                hits.size() < r.total() ? String.format(" · showing %,d", hits.size()) : "", partial));
     }
 
     private static List<Chip> chips(String facet, Map<String, Long> counts, String selected) {

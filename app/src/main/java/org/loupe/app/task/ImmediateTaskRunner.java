@@ -28,4 +28,9 @@ public final class ImmediateTaskRunner implements TaskRunner {
             }
         };
     }
+
+    @Override
+    public void later(Runnable action) {
+        action.run();
+    }
 }

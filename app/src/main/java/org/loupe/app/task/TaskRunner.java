@@ -20,6 +20,9 @@ public interface TaskRunner {
      */
     <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Runs an action on the UI thread (soon, or at once when already there): for results a task hands on midway. */
+    void later(Runnable action);
+
     /** A started task. */
     interface Handle {
         void cancel();
