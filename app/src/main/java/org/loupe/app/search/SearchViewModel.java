@@ -80,6 +80,8 @@ public final class SearchViewModel implements AutoCloseable {
 
     private Sample sample;
     private SampleIndex index;
+    private boolean active = true;
+    private boolean stale;
     private String[] languages;
 
     public SearchViewModel(AppContext context, TuneViewModel tune) {
@@ -89,7 +91,12 @@ public final class SearchViewModel implements AutoCloseable {
         tune.decisionsProperty().addListener((o, a, d) -> {
             refreshSorts();
             if (index != null && d != null) {
-                run(false);
+                if (active) {
+                    run(false);
+                } else {
+                    // Not on screen (a threshold drag in Tune): re-facet when Search is shown again.
+                    stale = true;
+                }
             }
         });
     }
@@ -232,6 +239,18 @@ public final class SearchViewModel implements AutoCloseable {
                 message.set("Indexing failed: " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Whether the Search view is on screen: decisions that change while it is not (a drag in Tune) re-run
+     * the search once when it is shown again, not on every change.
+     */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            stale = false;
+            run(false);
+        }
     }
 
     /** Searches for the query (from the first page), and remembers it. */

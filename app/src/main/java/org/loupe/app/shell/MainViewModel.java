@@ -99,6 +99,8 @@ public final class MainViewModel implements AutoCloseable {
         this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
         this.search = new org.loupe.app.search.SearchViewModel(context, tune);
         document.searcherProperty().set(this::searchFor);
+        search.setActive(view.get() == View.SEARCH);
+        view.addListener((o, a, v) -> search.setActive(v == View.SEARCH));
         tune.inspector().searcherProperty().set(this::searchFor);
         tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
         tune.labelVersionProperty().addListener((o, a, v) -> document.refreshAnnotation());

@@ -98,6 +98,19 @@ class SearchViewModelTest {
     }
 
     @Test
+    void decisionsThatChangeWhileSearchIsHiddenReFacetWhenItIsShownAgain() {
+        search.setActive(false);
+        tune.selectedStepProperty().set(tune.configProperty().get().indexOf("gopher_quality"));
+        tune.setParam("min_doc_words", "300");
+        long keptNow = tune.decisionsProperty().get().keptDocuments();
+        assertThat(search.statusChips()).filteredOn(c -> c.value().equals("kept")).singleElement()
+                .satisfies(c -> assertThat(c.count()).isNotEqualTo(keptNow));
+        search.setActive(true);
+        assertThat(search.statusChips()).filteredOn(c -> c.value().equals("kept")).singleElement()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(keptNow));
+    }
+
+    @Test
     void aSyntaxErrorIsReportedAndClearsTheResults() {
         search.searchFor("\"unclosed");
         assertThat(search.messageProperty().get()).containsIgnoringCase("unclosed");
