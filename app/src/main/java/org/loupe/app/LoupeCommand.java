@@ -35,6 +35,7 @@ public final class LoupeCommand implements Runnable {
         CommandLine cli = new CommandLine(new LoupeCommand());
         cli.getSubcommands().get("bench").addSubcommand("preview", new org.loupe.app.tune.BenchPreviewCommand());
         org.loupe.index.cli.IndexCommands.register(cli);
+        cli.addSubcommand("domains", new org.loupe.analysis.cli.DomainsCommand());
         return cli;
     }
 

@@ -11,7 +11,7 @@ import org.loupe.engine.sample.SampleSpec;
 import org.loupe.engine.task.TaskContext;
 import org.loupe.engine.testing.SharedData;
 import org.loupe.engine.workspace.Workspace;
-import org.loupe.index.cli.DecidedSample;
+import org.loupe.engine.cli.DecidedSample;
 
 /** The 1,107 reference documents (real web text) drawn whole as a sample, measured and decided by FineWeb. */
 final class FixtureSample {

@@ -5,24 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.engine.cli.ConfigSource;
+import org.loupe.engine.cli.DecidedSample;
+import org.loupe.engine.cli.DecidedSampleOpener;
 import org.loupe.engine.cli.ReaderOptionsMixin;
 import org.loupe.engine.cli.SampleSpecMixin;
 import org.loupe.engine.cli.TerminalProgress;
 import org.loupe.engine.cli.WorkspaceMixin;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
-import org.loupe.engine.pipeline.StepCatalog;
-import org.loupe.engine.read.ReaderOptions;
-import org.loupe.engine.read.ScanResult;
-import org.loupe.engine.read.ShardScanner;
 import org.loupe.engine.sample.Sample;
-import org.loupe.engine.sample.SampleSpec;
-import org.loupe.engine.workspace.Workspace;
 import org.loupe.index.Hit;
 import org.loupe.index.QuerySyntaxException;
 import org.loupe.index.RowStatus;
@@ -95,28 +89,13 @@ public final class SearchCommand implements Callable<Integer> {
         if (limit < 0 || offset < 0) {
             throw new ParameterException(spec.commandLine(), "--limit and --offset must not be negative");
         }
-        ScanResult scan;
-        try {
-            scan = new ShardScanner().scan(dir);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "no such file or folder: " + dir);
-        }
-        SampleSpec sampleSpec;
-        ReaderOptions options;
-        try {
-            sampleSpec = sample.toSpec();
-            options = reader.toOptions();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-        StepCatalog catalog = DecidedSample.builtinCatalog();
-        PipelineConfig config = source == null ? Presets.require(Presets.FINEWEB) : source.load(spec.commandLine(), catalog);
-        Workspace ws = workspace.toWorkspace();
-        int threads = workspace.threads();
         TerminalProgress progress = TerminalProgress.onStderr();
-        try (Sample s = ws.openOrDraw(scan, sampleSpec, options, threads, progress)) {
-            progress.message("Measuring " + config.name());
-            DecidedSample decided = DecidedSample.decide(s, config, catalog, threads, progress);
+        try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,
+                source, progress)) {
+            Sample s = opened.sample();
+            DecidedSample decided = opened.decided();
+            PipelineConfig config = opened.config();
+            int threads = opened.threads();
             String[] languages = DecidedSample.languages(s, threads, progress);
             try (SampleIndex index = SampleIndex.openOrBuild(s, languages, progress)) {
                 SearchRequest request = SearchRequest.of(query).withStatus(status).withDomain(domain).withLanguage(language)

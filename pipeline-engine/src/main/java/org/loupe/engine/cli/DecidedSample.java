@@ -1,4 +1,4 @@
-package org.loupe.index.cli;
+package org.loupe.engine.cli;
 
 import java.io.IOException;
 import java.util.HashSet;

@@ -1,0 +1,150 @@
+package org.loupe.analysis.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.loupe.engine.filter.Decisions;
+
+/**
+ * Per registrable domain of a sample: documents and tokens, how many each step removed, what is kept;
+ * sorted by tokens (the seed talk's "sort by domain per token"). Also the exact URLs that occur more than
+ * once (a duplication signal).
+ */
+public final class DomainStats {
+
+    /**
+     * One domain.
+     *
+     * @param domain         the registrable domain ("(no url)" for documents without a host)
+     * @param documents      documents of the domain in the sample
+     * @param tokens         their tokens
+     * @param keptDocuments  documents the pipeline keeps
+     * @param keptTokens     their tokens
+     * @param removedBy      documents removed per step (the step that removed them), in pipeline order
+     * @param rows           the sample rows of the domain, ascending
+     */
+    public record Domain(String domain, long documents, long tokens, long keptDocuments, long keptTokens,
+                         Map<String, Long> removedBy, int[] rows) {
+        /** The share of the domain's documents the pipeline removes. */
+        public double removalRate() {
+            return documents == 0 ? 0 : 1.0 - (double) keptDocuments / documents;
+        }
+    }
+
+    /** An exact URL and how many sampled documents have it. */
+    public record RepeatedUrl(String url, int documents) { }
+
+    /** The domain of documents without a URL host. */
+    public static final String NO_URL = "(no url)";
+
+    private final List<Domain> domains;
+    private final List<RepeatedUrl> repeatedUrls;
+
+    private DomainStats(List<Domain> domains, List<RepeatedUrl> repeatedUrls) {
+        this.domains = domains;
+        this.repeatedUrls = repeatedUrls;
+    }
+
+    /**
+     * Counts a sample.
+     *
+     * @param rows      sample rows
+     * @param url       the URL of a row (may be null)
+     * @param tokens    the tokens of every row
+     * @param decisions the pipeline's decisions over the same rows (null: everything kept, no steps)
+     */
+    public static DomainStats of(int rows, IntFunction<String> url, long[] tokens, Decisions decisions) {
+        if (tokens.length != rows || decisions != null && decisions.rows() != rows) {
+            throw new IllegalArgumentException("tokens, decisions and the sample must have the same rows");
+        }
+        List<String> steps = decisions == null ? List.of() : decisions.steps();
+        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        int[] domainOf = new int[rows];
+        Map<String, Integer> urlCounts = new HashMap<>();
+        Map<String, String> domainCache = new HashMap<>();
+        for (int r = 0; r < rows; r++) {
+            String u = url.apply(r);
+            String host = Domains.host(u);
+            String d = host == null ? NO_URL : domainCache.computeIfAbsent(host, h -> {
+                String reg = Domains.registrable(h);
+                return reg == null ? NO_URL : reg;
+            });
+            Integer id = index.get(d);
+            if (id == null) {
+                id = names.size();
+                index.put(d, id);
+                names.add(d);
+            }
+            domainOf[r] = id;
+            if (u != null && !u.isBlank()) {
+                urlCounts.merge(u, 1, Integer::sum);
+            }
+        }
+        int n = names.size();
+        long[] docs = new long[n];
+        long[] toks = new long[n];
+        long[] keptD = new long[n];
+        long[] keptT = new long[n];
+        long[][] removed = new long[n][steps.size()];
+        int[][] members = new int[n][];
+        int[] fill = new int[n];
+        for (int r = 0; r < rows; r++) {
+            docs[domainOf[r]]++;
+        }
+        for (int d = 0; d < n; d++) {
+            members[d] = new int[(int) docs[d]];
+        }
+        for (int r = 0; r < rows; r++) {
+            int d = domainOf[r];
+            members[d][fill[d]++] = r;
+            toks[d] += tokens[r];
+            int by = decisions == null ? -1 : decisions.removedBy(r);
+            if (by < 0) {
+                keptD[d]++;
+                keptT[d] += tokens[r];
+            } else {
+                removed[d][by]++;
+            }
+        }
+        List<Domain> out = new ArrayList<>(n);
+        for (int d = 0; d < n; d++) {
+            Map<String, Long> by = new LinkedHashMap<>();
+            for (int k = 0; k < steps.size(); k++) {
+                by.merge(steps.get(k), removed[d][k], Long::sum);
+            }
+            out.add(new Domain(names.get(d), docs[d], toks[d], keptD[d], keptT[d], by, members[d]));
+        }
+        out.sort(Comparator.comparingLong(Domain::tokens).reversed().thenComparing(Domain::domain));
+        List<RepeatedUrl> repeated = new ArrayList<>();
+        urlCounts.forEach((u, c) -> {
+            if (c > 1) {
+                repeated.add(new RepeatedUrl(u, c));
+            }
+        });
+        repeated.sort(Comparator.comparingInt(RepeatedUrl::documents).reversed().thenComparing(RepeatedUrl::url));
+        return new DomainStats(List.copyOf(out), List.copyOf(repeated));
+    }
+
+    /** Domains by tokens, most first (ties by name). */
+    public List<Domain> byTokens() {
+        return domains;
+    }
+
+    /** Domains by removal rate, highest first (ties by tokens). */
+    public List<Domain> byRemovalRate() {
+        List<Domain> l = new ArrayList<>(domains);
+        l.sort(Comparator.comparingDouble(Domain::removalRate).reversed()
+                .thenComparing(Comparator.comparingLong(Domain::tokens).reversed()));
+        return l;
+    }
+
+    /** Exact URLs that occur in more than one sampled document, most first. */
+    public List<RepeatedUrl> repeatedUrls() {
+        return repeatedUrls;
+    }
+}

@@ -1,0 +1,63 @@
+package org.loupe.engine.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.StepCatalog;
+import org.loupe.engine.read.ReaderOptions;
+import org.loupe.engine.read.ScanResult;
+import org.loupe.engine.read.ShardScanner;
+import org.loupe.engine.sample.Sample;
+import org.loupe.engine.sample.SampleSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What the commands that look at a decided sample ({@code search}, {@code domains}) start from: scan DIR,
+ * open the stored sample or draw it in the workspace, measure and decide the config (FineWeb when none is
+ * given), with progress on stderr. Bad arguments become usage errors (exit 2).
+ */
+public final class DecidedSampleOpener {
+    private DecidedSampleOpener() {
+    }
+
+    /** An open sample with its decisions; closing it closes the sample. */
+    public record Opened(Sample sample, DecidedSample decided, PipelineConfig config, int threads)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            sample.close();
+        }
+    }
+
+    public static Opened open(CommandLine cli, Path dir, SampleSpecMixin sample, ReaderOptionsMixin reader,
+                              WorkspaceMixin workspace, ConfigSource source, TerminalProgress progress) throws IOException {
+        ScanResult scan;
+        try {
+            scan = new ShardScanner().scan(dir);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(cli, "no such file or folder: " + dir);
+        }
+        SampleSpec sampleSpec;
+        ReaderOptions options;
+        try {
+            sampleSpec = sample.toSpec();
+            options = reader.toOptions();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, e.getMessage(), e);
+        }
+        StepCatalog catalog = DecidedSample.builtinCatalog();
+        PipelineConfig config = source == null ? Presets.require(Presets.FINEWEB) : source.load(cli, catalog);
+        int threads = workspace.threads();
+        Sample s = workspace.toWorkspace().openOrDraw(scan, sampleSpec, options, threads, progress);
+        try {
+            progress.message("Measuring " + config.name());
+            return new Opened(s, DecidedSample.decide(s, config, catalog, threads, progress), config, threads);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+}
