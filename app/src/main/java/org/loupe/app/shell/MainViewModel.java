@@ -70,6 +70,7 @@ public final class MainViewModel implements AutoCloseable {
     private final org.loupe.app.tune.TuneViewModel tune;
     private final org.loupe.app.diff.DiffViewModel diff;
     private final org.loupe.app.search.SearchViewModel search;
+    private final org.loupe.app.domains.DomainsViewModel domains;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -99,8 +100,13 @@ public final class MainViewModel implements AutoCloseable {
         this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
         this.search = new org.loupe.app.search.SearchViewModel(context, tune);
         document.searcherProperty().set(this::searchFor);
+        this.domains = new org.loupe.app.domains.DomainsViewModel(tune);
         search.setActive(view.get() == View.SEARCH);
-        view.addListener((o, a, v) -> search.setActive(v == View.SEARCH));
+        domains.setActive(view.get() == View.DOMAINS);
+        view.addListener((o, a, v) -> {
+            search.setActive(v == View.SEARCH);
+            domains.setActive(v == View.DOMAINS);
+        });
         tune.inspector().searcherProperty().set(this::searchFor);
         tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
         tune.labelVersionProperty().addListener((o, a, v) -> document.refreshAnnotation());
@@ -181,6 +187,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public org.loupe.app.search.SearchViewModel search() {
         return search;
+    }
+
+    public org.loupe.app.domains.DomainsViewModel domains() {
+        return domains;
     }
 
     // Commands

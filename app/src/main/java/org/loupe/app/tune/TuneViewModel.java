@@ -308,6 +308,40 @@ public final class TuneViewModel {
         apply(next, spec.role() == ParamSpec.Role.MEASURE);
     }
 
+    /**
+     * Adds a domain to the URL filter's blocked domains ({@code extra_domains}), adding a URL step at the
+     * front of the pipeline when there is none; the URL step is measured again (the others are reused).
+     */
+    public void blockDomain(String domain) {
+        PipelineConfig c = config.get();
+        int i = c.indexOf("url");
+        PipelineConfig next;
+        if (i < 0) {
+            List<StepConfig> list = new ArrayList<>(c.steps());
+            list.add(0, StepConfig.of("url").withParam("extra_domains", List.of(domain)));
+            next = c.withSteps(list);
+        } else {
+            StepConfig step = c.steps().get(i);
+            List<String> domains = new ArrayList<>();
+            if (step.params().get("extra_domains") instanceof List<?> l) {
+                l.forEach(x -> domains.add(String.valueOf(x)));
+            }
+            if (domains.contains(domain)) {
+                return;
+            }
+            domains.add(domain);
+            next = c.withStep(i, step.withParam("extra_domains", domains).withEnabled(true));
+        }
+        try {
+            new ConfigLoader(catalog).check(next);
+        } catch (org.loupe.engine.pipeline.ConfigException e) {
+            error.set(String.join("; ", e.problems()));
+            return;
+        }
+        error.set("");
+        apply(next, true);
+    }
+
     /** Loads a preset. */
     public void usePreset(String name) {
         apply(Presets.require(name), true);
