@@ -686,22 +686,7 @@ public final class SampleIndex implements Closeable {
                 }
             } else if (order.applyAsInt(v, heap[0]) < 0) {
                 heap[0] = v;
-                int p = 0;
-                while (true) {
-                    int l = 2 * p + 1;
-                    if (l >= size) {
-                        break;
-                    }
-                    int r = l + 1;
-                    int m = r < size && order.applyAsInt(heap[r], heap[l]) > 0 ? r : l;
-                    if (order.applyAsInt(heap[m], heap[p]) <= 0) {
-                        break;
-                    }
-                    int t = heap[m];
-                    heap[m] = heap[p];
-                    heap[p] = t;
-                    p = m;
-                }
+                siftDown(heap, size, order);
             }
         }
         // Pop the heap from the back: ascending order.
@@ -709,24 +694,29 @@ public final class SampleIndex implements Closeable {
         for (int i = size - 1; i >= 0; i--) {
             out[i] = heap[0];
             heap[0] = heap[--size];
-            int p = 0;
-            while (true) {
-                int l = 2 * p + 1;
-                if (l >= size) {
-                    break;
-                }
-                int r = l + 1;
-                int m = r < size && order.applyAsInt(heap[r], heap[l]) > 0 ? r : l;
-                if (order.applyAsInt(heap[m], heap[p]) <= 0) {
-                    break;
-                }
-                int t = heap[m];
-                heap[m] = heap[p];
-                heap[p] = t;
-                p = m;
-            }
+            siftDown(heap, size, order);
         }
         return out;
+    }
+
+    /** Restores the max-heap order of {@code heap[0..size)} after its root was replaced. */
+    private static void siftDown(int[] heap, int size, java.util.function.IntBinaryOperator order) {
+        int p = 0;
+        while (true) {
+            int l = 2 * p + 1;
+            if (l >= size) {
+                return;
+            }
+            int r = l + 1;
+            int m = r < size && order.applyAsInt(heap[r], heap[l]) > 0 ? r : l;
+            if (order.applyAsInt(heap[m], heap[p]) <= 0) {
+                return;
+            }
+            int t = heap[m];
+            heap[m] = heap[p];
+            heap[p] = t;
+            p = m;
+        }
     }
 
     /**

@@ -67,6 +67,8 @@ public final class TuneViewModel {
 
     private final AppContext context;
     private final StepCatalog catalog = BuiltinSteps.catalog(Set.of());
+    /** One loader for every edit (a threshold drag validates on every event). */
+    private final ConfigLoader loader = new ConfigLoader(catalog);
     private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<PipelineConfig> config = new SimpleObjectProperty<>(Presets.require(Presets.FINEWEB));
@@ -279,14 +281,7 @@ public final class TuneViewModel {
                 return;
             }
             PipelineConfig candidate = config.get().withStep(index, next);
-            try {
-                new ConfigLoader(catalog).check(candidate);
-            } catch (org.loupe.engine.pipeline.ConfigException e) {
-                error.set(String.join("; ", e.problems()));
-                return;
-            }
-            error.set("");
-            apply(candidate, false);
+            applyChecked(candidate, false);
             return;
         }
         ParamSpec spec = type.param(name).orElseThrow();
@@ -298,14 +293,7 @@ public final class TuneViewModel {
             return;
         }
         PipelineConfig next = config.get().withStep(index, step.withParam(name, value));
-        try {
-            new ConfigLoader(catalog).check(next);
-        } catch (org.loupe.engine.pipeline.ConfigException e) {
-            error.set(String.join("; ", e.problems()));
-            return;
-        }
-        error.set("");
-        apply(next, spec.role() == ParamSpec.Role.MEASURE);
+        applyChecked(next, spec.role() == ParamSpec.Role.MEASURE);
     }
 
     /**
@@ -332,19 +320,24 @@ public final class TuneViewModel {
             domains.add(domain);
             next = c.withStep(i, step.withParam("extra_domains", domains).withEnabled(true));
         }
-        try {
-            new ConfigLoader(catalog).check(next);
-        } catch (org.loupe.engine.pipeline.ConfigException e) {
-            error.set(String.join("; ", e.problems()));
-            return;
-        }
-        error.set("");
-        apply(next, true);
+        applyChecked(next, true);
     }
 
     /** Loads a preset. */
     public void usePreset(String name) {
         apply(Presets.require(name), true);
+    }
+
+    /** Checks a config built from an edit the way a file is checked; problems are reported, not applied. */
+    private void applyChecked(PipelineConfig next, boolean remeasure) {
+        try {
+            loader.check(next);
+        } catch (org.loupe.engine.pipeline.ConfigException e) {
+            error.set(String.join("; ", e.problems()));
+            return;
+        }
+        error.set("");
+        apply(next, remeasure);
     }
 
     private void apply(PipelineConfig next, boolean remeasure) {
@@ -663,16 +656,8 @@ public final class TuneViewModel {
         if (!found) {
             pairs.add(List.of(n, frac));
         }
-        PipelineConfig next = config.get().withStep(index, step.withParam(check.param(), pairs));
-        try {
-            new ConfigLoader(catalog).check(next);
-        } catch (org.loupe.engine.pipeline.ConfigException e) {
-            error.set(String.join("; ", e.problems()));
-            return;
-        }
-        error.set("");
         // Only the fraction changed: the measured n-grams stay, so this decides without measuring.
-        apply(next, false);
+        applyChecked(config.get().withStep(index, step.withParam(check.param(), pairs)), false);
     }
 
     // Document lists
@@ -1037,12 +1022,12 @@ public final class TuneViewModel {
 
     /** Loads a config file (YAML or JSON), replacing the current pipeline; problems name the file and field. */
     public void loadConfig(java.nio.file.Path file) throws java.io.IOException, org.loupe.engine.pipeline.ConfigException {
-        apply(new ConfigLoader(catalog).read(file), true);
+        apply(loader.read(file), true);
     }
 
     /** Saves the current config (YAML for .yaml/.yml, else JSON) atomically. */
     public void saveConfig(java.nio.file.Path file) throws java.io.IOException {
-        new ConfigLoader(catalog).write(config.get(), file);
+        loader.write(config.get(), file);
     }
 
     /** Saves the equivalent datatrove script. */
