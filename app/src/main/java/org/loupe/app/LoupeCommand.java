@@ -36,6 +36,8 @@ public final class LoupeCommand implements Runnable {
         cli.getSubcommands().get("bench").addSubcommand("preview", new org.loupe.app.tune.BenchPreviewCommand());
         org.loupe.index.cli.IndexCommands.register(cli);
         cli.addSubcommand("domains", new org.loupe.analysis.cli.DomainsCommand());
+        cli.addSubcommand("vocab", new org.loupe.analysis.cli.VocabCommand());
+        cli.getSubcommands().get("bench").addSubcommand("bpe", new org.loupe.analysis.cli.BenchBpeCommand());
         return cli;
     }
 

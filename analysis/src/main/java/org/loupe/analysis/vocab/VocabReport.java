@@ -1,5 +1,8 @@
 package org.loupe.analysis.vocab;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -125,4 +128,45 @@ public final class VocabReport {
         onlyRight.sort(byCount);
         return new Comparison(List.copyOf(onlyLeft), List.copyOf(onlyRight), shared);
     }
+
+    /**
+     * The report as JSON: {@code {"vocab_size", "longest": [{"token", "text", "bytes", "chars", "count", "rank",
+     * "flags"}], "longest_chars": [...], "rarest": [...], "flagged": [...]}}, {@code limit} tokens per list;
+     * {@code token} is Hugging Face's byte-level form, {@code text} the readable one.
+     */
+    public ObjectNode toJson(int limit) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("vocab_size", model.size());
+        root.put("pre_tokenizer", model.preTokenizer().describe());
+        add(root.putArray("longest"), longestByBytes(limit));
+        add(root.putArray("longest_chars"), longestByChars(limit));
+        add(root.putArray("rarest"), rarest(limit));
+        add(root.putArray("flagged"), flagged().stream().limit(limit).toList());
+        return root;
+    }
+
+    /** {@link #toJson(int)} as indented text. */
+    public String toJsonText(int limit) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(limit));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void add(ArrayNode array, List<Token> tokens) {
+        for (Token t : tokens) {
+            ObjectNode o = array.addObject();
+            o.put("token", t.token());
+            o.put("text", t.display());
+            o.put("bytes", t.bytes());
+            o.put("chars", t.chars());
+            o.put("count", t.count());
+            o.put("rank", t.rank());
+            ArrayNode flags = o.putArray("flags");
+            t.flags().forEach(f -> flags.add(f.label()));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -12,13 +12,13 @@ import java.util.zip.GZIPInputStream;
 import org.loupe.engine.testing.SharedData;
 
 /** The texts of the 1,107 reference documents (C4, Dolma, HPLT, WET …), or a skipped test. */
-final class FixtureTexts {
+public final class FixtureTexts {
     private static List<String> texts;
 
     private FixtureTexts() {
     }
 
-    static synchronized List<String> all() throws IOException {
+    public static synchronized List<String> all() throws IOException {
         if (texts == null) {
             ObjectMapper json = new ObjectMapper();
             List<String> out = new ArrayList<>();
