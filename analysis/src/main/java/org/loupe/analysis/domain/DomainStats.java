@@ -35,8 +35,20 @@ public final class DomainStats {
         }
     }
 
-    /** An exact URL and how many sampled documents have it. */
-    public record RepeatedUrl(String url, int documents) { }
+    /**
+     * An exact URL that more than one sampled document has.
+     *
+     * @param url           the URL as the documents hold it
+     * @param documents     sampled documents with this URL (at least two)
+     * @param keptDocuments of those, the documents the pipeline keeps
+     * @param rows          the sample rows with this URL, ascending
+     */
+    public record RepeatedUrl(String url, int documents, int keptDocuments, int[] rows) {
+        /** Documents with this URL the pipeline removes. */
+        public int removedDocuments() {
+            return documents - keptDocuments;
+        }
+    }
 
     /** The domain of documents without a URL host. */
     public static final String NO_URL = "(no url)";
@@ -65,7 +77,14 @@ public final class DomainStats {
         Map<String, Integer> index = new HashMap<>();
         List<String> names = new ArrayList<>();
         int[] domainOf = new int[rows];
-        Map<String, Integer> urlCounts = new HashMap<>();
+        // Exact URLs in the same pass: an id per distinct URL, its count and kept count, and a chain of its
+        // rows (lastRow[id] -> previousRow[row] -> ... -> -1), so the rows of a repeated URL need no second pass.
+        Map<String, Integer> urlIds = new HashMap<>();
+        List<String> urlNames = new ArrayList<>();
+        int[] urlCount = new int[rows];
+        int[] urlKept = new int[rows];
+        int[] lastRow = new int[rows];
+        int[] previousRow = new int[rows];
         Map<String, String> domainCache = new HashMap<>();
         for (int r = 0; r < rows; r++) {
             String u = url.apply(r);
@@ -82,7 +101,19 @@ public final class DomainStats {
             }
             domainOf[r] = id;
             if (u != null && !u.isBlank()) {
-                urlCounts.merge(u, 1, Integer::sum);
+                Integer uid = urlIds.get(u);
+                if (uid == null) {
+                    uid = urlNames.size();
+                    urlIds.put(u, uid);
+                    urlNames.add(u);
+                    lastRow[uid] = -1;
+                }
+                urlCount[uid]++;
+                if (decisions == null || decisions.kept(r)) {
+                    urlKept[uid]++;
+                }
+                previousRow[r] = lastRow[uid];
+                lastRow[uid] = r;
             }
         }
         int n = names.size();
@@ -121,11 +152,16 @@ public final class DomainStats {
         }
         out.sort(Comparator.comparingLong(Domain::tokens).reversed().thenComparing(Domain::domain));
         List<RepeatedUrl> repeated = new ArrayList<>();
-        urlCounts.forEach((u, c) -> {
+        for (int uid = 0; uid < urlNames.size(); uid++) {
+            int c = urlCount[uid];
             if (c > 1) {
-                repeated.add(new RepeatedUrl(u, c));
+                int[] urlRows = new int[c];
+                for (int r = lastRow[uid], i = c - 1; r >= 0; r = previousRow[r], i--) {
+                    urlRows[i] = r;
+                }
+                repeated.add(new RepeatedUrl(urlNames.get(uid), c, urlKept[uid], urlRows));
             }
-        });
+        }
         repeated.sort(Comparator.comparingInt(RepeatedUrl::documents).reversed().thenComparing(RepeatedUrl::url));
         return new DomainStats(List.copyOf(out), List.copyOf(repeated));
     }
@@ -143,7 +179,7 @@ public final class DomainStats {
         return l;
     }
 
-    /** Exact URLs that occur in more than one sampled document, most first. */
+    /** Exact URLs that occur in more than one sampled document, most documents first (ties by URL). */
     public List<RepeatedUrl> repeatedUrls() {
         return repeatedUrls;
     }

@@ -45,7 +45,7 @@ public final class Domains {
         return IDN.toUnicode(out, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     }
 
-    /** The host of a URL without port, user info or a trailing dot; "www." kept (see {@link Urls#host}). */
+    /** The host of a URL in lower case, without port, user info, "www." or a trailing dot (see {@link Urls#host}). */
     static String host(String url) {
         String h = Urls.host(url);
         if (h == null || h.isEmpty()) {
@@ -66,8 +66,12 @@ public final class Domains {
         if (url == null) {
             return "/";
         }
+        url = url.trim();
+        if (url.startsWith("<") && url.endsWith(">")) {
+            url = url.substring(1, url.length() - 1);
+        }
         int scheme = url.indexOf("://");
-        int start = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        int start = url.indexOf('/', scheme >= 0 ? scheme + 3 : url.startsWith("//") ? 2 : 0);
         if (start < 0) {
             return "/";
         }

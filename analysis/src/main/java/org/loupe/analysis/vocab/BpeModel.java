@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A trained byte-level BPE tokenizer: ids 0–255 are the bytes, every later id is made by a merge of two
@@ -34,7 +33,6 @@ public final class BpeModel {
     private final long[] tokenCounts;
     private final int[] rankOf;
     private final LongIntMap rankByPair;
-    private final ThreadLocal<Pattern> pattern;
 
     /**
      * @param preTokenizer how text is split before merging
@@ -60,7 +58,6 @@ public final class BpeModel {
                 rankOf[m.result()] = r;
             }
         }
-        this.pattern = ThreadLocal.withInitial(preTokenizer::pattern);
     }
 
     public PreTokenizer preTokenizer() {
@@ -136,7 +133,7 @@ public final class BpeModel {
     /** Encodes a text into token ids. Thread-safe. */
     public int[] encode(CharSequence text) {
         IntBuffer out = new IntBuffer();
-        PreTokenizer.split(pattern.get(), text, piece -> encodePiece(piece, out));
+        preTokenizer.split(text, piece -> encodePiece(piece, out));
         return out.toArray();
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 import org.loupe.analysis.vocab.BpeModel.Merge;
 import org.loupe.engine.task.TaskContext;
 import org.loupe.engine.task.Workers;
@@ -105,7 +104,7 @@ public final class BpeTrainer {
         totalBytes.set(0);
         int chunk = 64;
         Workers.run(workers, "bpe-count", worker -> {
-            Pattern pattern = options.preTokenizer().pattern();
+            PreTokenizer pre = options.preTokenizer();
             Map<String, long[]> mine = partial.get(worker);
             long chars = 0;
             while (true) {
@@ -121,7 +120,7 @@ public final class BpeTrainer {
                         continue;
                     }
                     chars += t.length();
-                    PreTokenizer.split(pattern, t, piece -> mine.computeIfAbsent(piece, k -> new long[1])[0]++);
+                    pre.split(t, piece -> mine.computeIfAbsent(piece, k -> new long[1])[0]++);
                 }
                 context.progress(done.addAndGet(to - from), documents);
             }

@@ -62,7 +62,15 @@ public record PreTokenizer(Style style, boolean splitDigits, boolean whitespaceR
     }
 
     /**
-     * Calls {@code piece} with every piece of {@code text}, in order. Text between matches (the expressions
+     * Calls {@code piece} with every piece of {@code text}, in order: the pieces {@link #regex()} matches, found
+     * by a hand-written scanner (several times faster than the expression; a test holds them equal). Thread-safe.
+     */
+    public void split(CharSequence text, Consumer<String> piece) {
+        new PieceScanner(this).split(text, piece);
+    }
+
+    /**
+     * Calls {@code piece} with every piece of {@code text} that {@code pattern} finds, in order. Text between matches (the expressions
      * leave none, but a user's could) is a piece of its own, as with Hugging Face's "Isolated" behaviour.
      */
     public static void split(Pattern pattern, CharSequence text, Consumer<String> piece) {

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 import org.loupe.engine.task.TaskContext;
 import org.loupe.engine.task.Workers;
 
@@ -55,7 +54,7 @@ public final class TokenDocuments {
         AtomicInteger done = new AtomicInteger();
         int chunk = 64;
         Workers.run(Math.max(1, Math.min(threads, documents / chunk + 1)), "token-documents", worker -> {
-            Pattern pattern = model.preTokenizer().pattern();
+            PreTokenizer pre = model.preTokenizer();
             Map<String, Integer> pieceCount = new HashMap<>();
             BpeModel.IntBuffer buffer = new BpeModel.IntBuffer();
             while (true) {
@@ -71,7 +70,7 @@ public final class TokenDocuments {
                         continue;
                     }
                     int[] c = {0};
-                    PreTokenizer.split(pattern, t, piece -> c[0] += pieceCount.computeIfAbsent(piece, p -> {
+                    pre.split(t, piece -> c[0] += pieceCount.computeIfAbsent(piece, p -> {
                         buffer.clear();
                         model.encodePiece(p, buffer);
                         int n = 0;

@@ -2,9 +2,14 @@ package org.loupe.analysis.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -56,7 +61,13 @@ class DomainStatsTest {
         assertThat(example.removedBy()).containsEntry("gopher_quality", 1L);
         assertThat(example.rows()).containsExactly(0, 1);
         assertThat(example.removalRate()).isEqualTo(0.5);
-        assertThat(s.repeatedUrls()).containsExactly(new DomainStats.RepeatedUrl("https://c.org/", 2));
+        assertThat(s.repeatedUrls()).singleElement().satisfies(u -> {
+            assertThat(u.url()).isEqualTo("https://c.org/");
+            assertThat(u.documents()).isEqualTo(2);
+            assertThat(u.rows()).containsExactly(5, 6);
+            assertThat(u.keptDocuments()).isEqualTo(1);
+            assertThat(u.removedDocuments()).isEqualTo(1);
+        });
         assertThat(s.byRemovalRate().get(0).removalRate()).isEqualTo(0.5);
     }
 
@@ -83,5 +94,49 @@ class DomainStatsTest {
             assertThat(dom.documents() - dom.keptDocuments()).isEqualTo(dom.removedBy().values().stream().mapToLong(Long::longValue).sum());
         }
         assertThat(s.byTokens().stream().mapToLong(DomainStats.Domain::documents).sum()).isEqualTo(n);
+    }
+
+    @Property(tries = 50)
+    void repeatedUrlsAreEveryUrlOfMoreThanOneRowWithItsRowsAndKeptCount(@ForAll @IntRange(min = 1, max = 300) int n,
+                                                                         @ForAll long seed) {
+        Random r = new Random(seed);
+        String[] urls = new String[n];
+        long[] tokens = new long[n];
+        double[] words = new double[n];
+        for (int i = 0; i < n; i++) {
+            int pick = r.nextInt(12);
+            urls[i] = pick == 0 ? null : pick == 1 ? " " : "https://s" + r.nextInt(4) + ".example.org/p/" + r.nextInt(n);
+            tokens[i] = r.nextInt(1000);
+            words[i] = r.nextInt(200);
+        }
+        Decisions d = decide(words, tokens);
+        DomainStats s = DomainStats.of(n, i -> urls[i], tokens, d);
+        // Brute force: every non-blank URL with more than one row, its rows ascending, most rows first then by URL.
+        Map<String, List<Integer>> rowsOf = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            if (urls[i] != null && !urls[i].isBlank()) {
+                rowsOf.computeIfAbsent(urls[i], k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<String> expected = rowsOf.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .sorted(Map.Entry.<String, List<Integer>>comparingByValue(Comparator.comparingInt(List::size)).reversed())
+                .map(Map.Entry::getKey).toList();
+        assertThat(s.repeatedUrls()).extracting(DomainStats.RepeatedUrl::url).containsExactlyElementsOf(expected);
+        for (DomainStats.RepeatedUrl u : s.repeatedUrls()) {
+            List<Integer> rows = rowsOf.get(u.url());
+            assertThat(u.rows()).containsExactly(rows.stream().mapToInt(Integer::intValue).toArray());
+            assertThat(u.documents()).isEqualTo(rows.size());
+            assertThat(u.keptDocuments()).isEqualTo((int) rows.stream().filter(d::kept).count());
+            assertThat(u.removedDocuments()).isEqualTo((int) rows.stream().filter(x -> !d.kept(x)).count());
+        }
+    }
+
+    @Test
+    void withoutDecisionsEveryRepeatedUrlIsKept() {
+        DomainStats s = DomainStats.of(URLS.length, i -> URLS[i], new long[URLS.length], null);
+        assertThat(s.repeatedUrls()).singleElement().satisfies(u -> {
+            assertThat(u.keptDocuments()).isEqualTo(2);
+            assertThat(u.removedDocuments()).isZero();
+        });
     }
 }

@@ -36,6 +36,9 @@ class DomainsTest {
         "https://a.com|/",
         "a.com/shop#top|/shop",
         "https://a.com/?q=1|/",
+        "//cdn.example.net/lib/x.js|/lib",
+        "<https://a.com/docs/x>|/docs",
+        "example.org|/",
     })
     void pathPrefixIsTheFirstSegment(String url, String expected) {
         assertThat(Domains.pathPrefix(url)).isEqualTo(expected);

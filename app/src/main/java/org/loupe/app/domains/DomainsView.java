@@ -21,6 +21,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -31,7 +33,10 @@ import javafx.scene.layout.VBox;
 import org.loupe.app.document.DocumentView;
 import org.loupe.app.tune.TuneViewModel;
 
-/** Domains: the table and chart of domains by tokens, a domain's documents kept / removed, block it. */
+/**
+ * Domains: the table of domains by tokens over tabs for the chart, the selected domain's hosts and path
+ * prefixes, and the Top URLs; a domain's (or a Top URL's) documents kept / removed, block the domain.
+ */
 public final class DomainsView extends BorderPane {
 
     public DomainsView(DomainsViewModel model, TuneViewModel tune, java.util.function.Consumer<String> search) {
@@ -84,17 +89,34 @@ public final class DomainsView extends BorderPane {
         model.rows().addListener((ListChangeListener<DomainsViewModel.Row>) c -> redraw.run());
         redraw.run();
 
+        // Re-clicking the selected domain while a Top URL's documents are listed lists the domain's again.
+        table.setOnMouseClicked(e -> {
+            DomainsViewModel.Row r = table.getSelectionModel().getSelectedItem();
+            if (r != null && model.selectedUrlProperty().get() != null) {
+                model.select(r.domain());
+            }
+        });
+
         VBox left = new VBox(6, bar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(8));
-        SplitPane leftSplit = new SplitPane(left, chart);
+        Tab chartTab = new Tab("Chart", chart);
+        chartTab.setId("domains-chart-tab");
+        Tab breakdownTab = new Tab("Hosts & paths", breakdown(model));
+        breakdownTab.setId("domains-breakdown-tab");
+        Tab urlsTab = new Tab("Top URLs", topUrls(model));
+        urlsTab.setId("domains-urls-tab");
+        TabPane tabs = new TabPane(chartTab, breakdownTab, urlsTab);
+        tabs.setId("domains-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane leftSplit = new SplitPane(left, tabs);
         leftSplit.setOrientation(Orientation.VERTICAL);
         leftSplit.setDividerPositions(0.6);
 
         Label title = new Label("Select a domain");
         title.setId("domains-selected");
         title.getStyleClass().add(Styles.TITLE_4);
-        title.textProperty().bind(model.selectedProperty().map(d -> d).orElse("Select a domain"));
+        title.textProperty().bind(model.titleProperty());
         Button block = new Button("Add to URL blocklist");
         block.setId("domains-block");
         block.getStyleClass().add(Styles.DANGER);
@@ -113,7 +135,8 @@ public final class DomainsView extends BorderPane {
         });
         for (Button b : List.of(block, more, again, find)) {
             b.getStyleClass().add(Styles.SMALL);
-            b.disableProperty().bind(model.selectedProperty().isNull());
+            // The actions are the domain's: off while a Top URL's documents are listed.
+            b.disableProperty().bind(model.selectedProperty().isNull().or(model.selectedUrlProperty().isNotNull()));
         }
         HBox actions = new HBox(6, block, more, again, find);
         ListView<Integer> kept = documents(model.kept(), tune, "domains-kept");
@@ -130,6 +153,55 @@ public final class DomainsView extends BorderPane {
         center.setDividerPositions(0.55);
         setCenter(center);
         org.loupe.app.tune.TuneView.installLabelKeys(this, tune);
+    }
+
+    /** The selected domain's hosts and path prefixes, side by side. */
+    private static Node breakdown(DomainsViewModel model) {
+        TableView<DomainsViewModel.PartRow> hosts = partTable(model.hosts(), "host", "domains-hosts");
+        TableView<DomainsViewModel.PartRow> paths = partTable(model.pathPrefixes(), "path prefix", "domains-paths");
+        SplitPane split = new SplitPane(hosts, paths);
+        split.setPadding(new Insets(4));
+        return split;
+    }
+
+    private static TableView<DomainsViewModel.PartRow> partTable(javafx.collections.ObservableList<DomainsViewModel.PartRow> rows,
+                                                                 String name, String id) {
+        TableView<DomainsViewModel.PartRow> t = new TableView<>(rows);
+        t.setId(id);
+        t.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
+        t.setPlaceholder(new Label("Select a domain"));
+        t.getColumns().add(column(name, 160, DomainsViewModel.PartRow::name));
+        t.getColumns().add(column("documents", 70, r -> String.format("%,d", r.documents())));
+        t.getColumns().add(column("tokens", 80, r -> String.format("%,d", r.tokens())));
+        t.getColumns().add(column("kept", 60, r -> String.format("%,d", r.keptDocuments())));
+        t.getColumns().add(column("removed", 60, r -> String.format("%.0f%%", 100 * r.removalRate())));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        return t;
+    }
+
+    /** Exact URLs of more than one sampled document; choosing one lists its documents. */
+    private static Node topUrls(DomainsViewModel model) {
+        TableView<DomainsViewModel.UrlRow> t = new TableView<>(model.topUrls());
+        t.setId("domains-urls");
+        t.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
+        t.setPlaceholder(new Label("No URL occurs in more than one sampled document"));
+        t.getColumns().add(column("URL", 360, DomainsViewModel.UrlRow::url));
+        t.getColumns().add(column("documents", 70, r -> String.format("%,d", r.documents())));
+        t.getColumns().add(column("kept", 60, r -> String.format("%,d", r.keptDocuments())));
+        t.getColumns().add(column("removed", 60, r -> String.format("%,d", r.removedDocuments())));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                model.selectUrl(r.url());
+            }
+        });
+        // Choosing a domain lists its documents again: forget the URL row so that it can be chosen anew.
+        model.selectedUrlProperty().addListener((o, a, u) -> {
+            if (u == null) {
+                t.getSelectionModel().clearSelection();
+            }
+        });
+        return t;
     }
 
     private static Node titled(String name, Node content) {

@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.loupe.analysis.domain.DomainBreakdown;
 import org.loupe.analysis.domain.DomainStats;
 import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.filter.Decisions;
@@ -19,15 +22,25 @@ import org.loupe.engine.sample.Sample;
 /**
  * Domains: the sample's registrable domains by tokens (or removal rate) under the live pipeline, ten
  * random documents of a chosen domain split kept / removed ("10 more"), and one action that adds the
- * domain to the URL blocklist step (a config change Tune and Diffs show).
+ * domain to the URL blocklist step (a config change Tune and Diffs show). Also the chosen domain by host and
+ * by path prefix, and the exact URLs that more than one sampled document has (a duplication signal): choosing
+ * one lists all its documents where a domain's are listed.
  */
 public final class DomainsViewModel {
     /** A table row. */
     public record Row(String domain, long documents, long tokens, long keptDocuments, long keptTokens, double removalRate,
                       String removedBy) { }
 
+    /** A Top URLs row: an exact URL of more than one sampled document, with how many of them the pipeline keeps. */
+    public record UrlRow(String url, int documents, int keptDocuments, int removedDocuments) { }
+
+    /** A host or path prefix of the selected domain. */
+    public record PartRow(String name, long documents, long tokens, long keptDocuments, double removalRate) { }
+
     /** Documents shown per page of a domain. */
     public static final int PAGE = 10;
+
+    private static final String NOTHING_SELECTED = "Select a domain";
 
     private final TuneViewModel tune;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -36,6 +49,11 @@ public final class DomainsViewModel {
     private final ReadOnlyObjectWrapper<String> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Integer> kept = FXCollections.observableArrayList();
     private final ObservableList<Integer> removed = FXCollections.observableArrayList();
+    private final ObservableList<UrlRow> topUrls = FXCollections.observableArrayList();
+    private final ObservableList<PartRow> hosts = FXCollections.observableArrayList();
+    private final ObservableList<PartRow> pathPrefixes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<String> selectedUrl = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(NOTHING_SELECTED);
     private DomainStats stats;
     private int shown = PAGE;
     private long seed = 1;
@@ -72,14 +90,39 @@ public final class DomainsViewModel {
         return selected.getReadOnlyProperty();
     }
 
-    /** Random kept documents (sample rows) of the selected domain. */
+    /** The URL whose documents are listed instead of the domain's, or null. */
+    public ReadOnlyObjectProperty<String> selectedUrlProperty() {
+        return selectedUrl.getReadOnlyProperty();
+    }
+
+    /** What the document lists show: the selected URL, else the selected domain. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Kept documents (sample rows): random ones of the selected domain, or all of the selected URL. */
     public ObservableList<Integer> kept() {
         return kept;
     }
 
-    /** Random removed documents (sample rows) of the selected domain. */
+    /** Removed documents (sample rows): random ones of the selected domain, or all of the selected URL. */
     public ObservableList<Integer> removed() {
         return removed;
+    }
+
+    /** Exact URLs of more than one sampled document, most documents first (ties by URL). */
+    public ObservableList<UrlRow> topUrls() {
+        return topUrls;
+    }
+
+    /** The selected domain's hosts, most tokens first. */
+    public ObservableList<PartRow> hosts() {
+        return hosts;
+    }
+
+    /** The selected domain's URL path prefixes (first path segments), most tokens first. */
+    public ObservableList<PartRow> pathPrefixes() {
+        return pathPrefixes;
     }
 
     /** Whether the view is on screen; decisions that change meanwhile recount once when it is shown. */
@@ -100,11 +143,56 @@ public final class DomainsViewModel {
             rows.clear();
             kept.clear();
             removed.clear();
+            topUrls.clear();
+            hosts.clear();
+            pathPrefixes.clear();
             return;
         }
         stats = DomainStats.of(s.size(), s::url, tune.keys().tokens(), d);
         refreshRows();
+        refreshTopUrls();
+        refreshBreakdown();
         refreshDocuments();
+    }
+
+    private void refreshTopUrls() {
+        List<UrlRow> out = new ArrayList<>(stats.repeatedUrls().size());
+        for (DomainStats.RepeatedUrl u : stats.repeatedUrls()) {
+            out.add(new UrlRow(u.url(), u.documents(), u.keptDocuments(), u.removedDocuments()));
+        }
+        topUrls.setAll(out);
+    }
+
+    private void refreshBreakdown() {
+        DomainStats.Domain dom = domain(selected.get());
+        Decisions d = tune.decisionsProperty().get();
+        if (dom == null || d == null) {
+            hosts.clear();
+            pathPrefixes.clear();
+            return;
+        }
+        Sample s = tune.sample();
+        DomainBreakdown b = DomainBreakdown.of(dom.rows(), s::url, tune.keys().tokens(), d::kept);
+        hosts.setAll(partRows(b.byHost()));
+        pathPrefixes.setAll(partRows(b.byPathPrefix()));
+    }
+
+    private static List<PartRow> partRows(List<DomainBreakdown.Group> groups) {
+        List<PartRow> out = new ArrayList<>(groups.size());
+        for (DomainBreakdown.Group g : groups) {
+            out.add(new PartRow(g.name(), g.documents(), g.tokens(), g.keptDocuments(), g.removalRate()));
+        }
+        return out;
+    }
+
+    private DomainStats.Domain domain(String name) {
+        return stats == null || name == null ? null
+                : stats.byTokens().stream().filter(x -> x.domain().equals(name)).findFirst().orElse(null);
+    }
+
+    private DomainStats.RepeatedUrl repeatedUrl(String url) {
+        return stats == null || url == null ? null
+                : stats.repeatedUrls().stream().filter(x -> x.url().equals(url)).findFirst().orElse(null);
     }
 
     private void refreshRows() {
@@ -133,10 +221,18 @@ public final class DomainsViewModel {
         return b.toString();
     }
 
-    /** Chooses a domain: ten random kept and ten random removed documents of it. */
+    /** Chooses a domain: ten random kept and ten random removed documents of it, and its hosts and path prefixes. */
     public void select(String domain) {
         selected.set(domain);
+        selectedUrl.set(null);
         shown = PAGE;
+        refreshBreakdown();
+        refreshDocuments();
+    }
+
+    /** Chooses a Top URL: all its documents, kept and removed, replace the domain's in the lists. */
+    public void selectUrl(String url) {
+        selectedUrl.set(url);
         refreshDocuments();
     }
 
@@ -154,9 +250,20 @@ public final class DomainsViewModel {
     }
 
     private void refreshDocuments() {
+        title.set(selectedUrl.get() != null ? selectedUrl.get() : selected.get() != null ? selected.get() : NOTHING_SELECTED);
         Decisions d = tune.decisionsProperty().get();
-        DomainStats.Domain dom = stats == null || selected.get() == null ? null
-                : stats.byTokens().stream().filter(x -> x.domain().equals(selected.get())).findFirst().orElse(null);
+        if (selectedUrl.get() != null) {
+            DomainStats.RepeatedUrl u = repeatedUrl(selectedUrl.get());
+            if (u == null || d == null) {
+                kept.clear();
+                removed.clear();
+            } else {
+                kept.setAll(boxed(java.util.Arrays.stream(u.rows()).filter(d::kept).toArray()));
+                removed.setAll(boxed(java.util.Arrays.stream(u.rows()).filter(x -> !d.kept(x)).toArray()));
+            }
+            return;
+        }
+        DomainStats.Domain dom = domain(selected.get());
         if (dom == null || d == null) {
             kept.clear();
             removed.clear();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.loupe.app.TestFolders;
 import org.loupe.app.TestWorkbench;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.engine.testing.SharedData;
@@ -19,7 +24,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Domains driven headless: select a domain, see its documents, block it, the counts change. */
+/**
+ * Domains driven headless: select a domain, see its documents, block it, the counts change; open the Top URLs,
+ * click one, see all its documents and open one in the inspector.
+ */
 @ExtendWith(ApplicationExtension.class)
 class DomainsUiTest {
     @TempDir
@@ -67,5 +75,37 @@ class DomainsUiTest {
         assertThat(after.keptDocuments()).isZero();
         assertThat(model.tune().decisionsProperty().get().keptDocuments()).isEqualTo(keptBefore - row.keptDocuments());
         assertThat(kept.getItems()).isEmpty();
+    }
+
+    @Test
+    void clickingATopUrlListsAllItsDocumentsAndOpensThemInTheInspector(FxRobot robot) throws Exception {
+        Path shards = TestFolders.withRepeatedUrls(tmp.resolve("shards"));
+        robot.interact(() -> model.openFolder(shards));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.tune().decisionsProperty().get() != null);
+        robot.clickOn("#rail-domains");
+        robot.clickOn("#domains-urls-tab");
+        TableView<DomainsViewModel.UrlRow> urls = robot.lookup("#domains-urls").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !urls.getItems().isEmpty());
+        assertThat(urls.getItems()).hasSize(TestFolders.REPEATED_URLS);
+        DomainsViewModel.UrlRow top = urls.getItems().get(0);
+        assertThat(top.documents()).isEqualTo(4);
+
+        robot.clickOn(robot.lookup("#domains-urls .table-row-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<Integer> kept = robot.lookup("#domains-kept").queryListView();
+        ListView<Integer> removed = robot.lookup("#domains-removed").queryListView();
+        var sample = model.tune().sample();
+        int[] rows = IntStream.range(0, sample.size()).filter(r -> top.url().equals(sample.url(r))).toArray();
+        assertThat(Stream.concat(kept.getItems().stream(), removed.getItems().stream()).sorted())
+                .containsExactly(IntStream.of(rows).boxed().toArray(Integer[]::new));
+        assertThat(kept.getItems()).hasSize(top.keptDocuments());
+        assertThat(removed.getItems()).hasSize(top.removedDocuments());
+        assertThat(robot.lookup("#domains-selected").queryAs(Label.class).getText()).isEqualTo(top.url());
+
+        ListView<Integer> list = kept.getItems().isEmpty() ? removed : kept;
+        int first = list.getItems().get(0);
+        robot.clickOn(robot.lookup("#" + list.getId() + " .list-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.tune().inspector().rowProperty().get() == first);
     }
 }
