@@ -1,0 +1,416 @@
+package org.loupe.analysis.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.loupe.engine.task.TaskContext;
+import smile.feature.extraction.PCA;
+import smile.math.DifferentiableMultivariateFunction;
+import smile.math.LevenbergMarquardt;
+
+/**
+ * UMAP to two dimensions that keeps every row and gives the same map for the same seed.
+ *
+ * <p>Smile's {@code UMAP.of} was measured and not used (ADR 0009): it keeps only the largest connected
+ * component of its k-NN graph (459–494 rows of 2,000 in four groups), and its spectral initialisation starts
+ * ARPACK from a process-wide random vector, so two calls with the same seed give different maps. Here the
+ * pieces of Smile that are sound are used — PCA (to reduce the vectors and to initialise) and
+ * Levenberg–Marquardt (the curve fit of {@code min_dist}) — and UMAP's own steps follow McInnes et al.:
+ * exact k-NN, the fuzzy simplicial set with the probabilistic t-conorm, and the SGD with negative sampling
+ * (one thread, a seeded generator). Each connected component of the graph starts in its own place, side
+ * by side, from its own PCA; the SGD keeps them apart.
+ */
+public final class UmapLayout {
+
+    /**
+     * @param neighbors       k of the k-NN graph (15)
+     * @param epochs          SGD epochs (0: 500 up to 5,000 rows, else 200)
+     * @param minDist         how tightly points pack (0.1)
+     * @param negativeSamples negative samples per positive one (5)
+     * @param dimensions      PCA dimensions the vectors are reduced to before the k-NN (32; 0 keeps them)
+     * @param seed            the seed; the same seed gives the same map
+     */
+    public record Options(int neighbors, int epochs, double minDist, int negativeSamples, int dimensions, long seed) {
+        public static Options defaults(long seed) {
+            return new Options(15, 0, 0.1, 5, 32, seed);
+        }
+    }
+
+    /**
+     * @param xy         every row's position
+     * @param component  every row's connected component of the k-NN graph (0 = largest)
+     * @param components how many components
+     */
+    public record Result(double[][] xy, int[] component, int components) { }
+
+    private UmapLayout() {
+    }
+
+    /** Lays out vectors (rows of equal length). */
+    public static Result layout(double[][] vectors, Options o, int threads, TaskContext ctx) {
+        int n = vectors.length;
+        if (n == 0) {
+            return new Result(new double[0][], new int[0], 0);
+        }
+        if (n <= 2) {
+            double[][] xy = new double[n][];
+            for (int i = 0; i < n; i++) {
+                xy[i] = new double[] {i, 0};
+            }
+            return new Result(xy, new int[n], 1);
+        }
+        ctx.message("Reducing " + n + " vectors with PCA");
+        double[][] x = reduce(vectors, o.dimensions());
+        ctx.checkCancelled();
+        ctx.message("Finding the " + o.neighbors() + " nearest neighbours of " + n + " documents");
+        NearestNeighbors.Graph g = NearestNeighbors.of(x, o.neighbors(), threads, ctx);
+        int[] component = NearestNeighbors.components(g);
+        int components = Arrays.stream(component).max().orElse(0) + 1;
+        ctx.message("Laying out " + n + " documents (" + components + (components == 1 ? " component)" : " components)"));
+        Edges edges = fuzzySet(g);
+        double[][] y = initialize(x, component, components, o.seed());
+        int epochs = o.epochs() > 0 ? o.epochs() : n <= 5000 ? 500 : 200;
+        double[] ab = curve(o.minDist());
+        optimize(y, edges, ab[0], ab[1], epochs, o.negativeSamples(), o.seed(), ctx);
+        return new Result(y, component, components);
+    }
+
+    /** Float vectors as doubles. */
+    public static double[][] toDouble(float[][] v) {
+        double[][] out = new double[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = new double[v[i].length];
+            for (int d = 0; d < v[i].length; d++) {
+                out[i][d] = v[i][d];
+            }
+        }
+        return out;
+    }
+
+    static double[][] reduce(double[][] v, int dims) {
+        int d = v[0].length;
+        if (dims <= 0 || d <= dims || v.length <= dims + 1) {
+            return v;
+        }
+        PCA pca = PCA.fit(v).getProjection(dims);
+        return pca.apply(v);
+    }
+
+    // ---- fuzzy simplicial set -------------------------------------------------------------------------
+
+    /** Directed edge lists, both directions of every undirected edge, with their membership strength. */
+    record Edges(int[] head, int[] tail, double[] weight) { }
+
+    static Edges fuzzySet(NearestNeighbors.Graph g) {
+        int n = g.size();
+        int k = g.index()[0].length;
+        double target = Math.log(k) / Math.log(2);
+        Map<Long, Double> directed = new HashMap<>(n * k * 2);
+        double mean = 0;
+        int count = 0;
+        for (double[] row : g.distance()) {
+            for (double d : row) {
+                mean += d;
+                count++;
+            }
+        }
+        mean = count == 0 ? 0 : mean / count;
+        for (int i = 0; i < n; i++) {
+            double[] dist = g.distance()[i];
+            double rho = 0;
+            for (double d : dist) {
+                if (d > 1e-12) {
+                    rho = d;
+                    break;
+                }
+            }
+            double lo = 0;
+            double hi = Double.POSITIVE_INFINITY;
+            double mid = 1;
+            for (int it = 0; it < 64; it++) {
+                double psum = 0;
+                for (double d : dist) {
+                    double t = d - rho;
+                    psum += t > 0 ? Math.exp(-t / mid) : 1;
+                }
+                if (Math.abs(psum - target) < 1e-5) {
+                    break;
+                }
+                if (psum > target) {
+                    hi = mid;
+                    mid = (lo + hi) / 2;
+                } else {
+                    lo = mid;
+                    mid = Double.isInfinite(hi) ? mid * 2 : (lo + hi) / 2;
+                }
+            }
+            double rowMean = Arrays.stream(dist).average().orElse(0);
+            double sigma = Math.max(mid, 1e-3 * (rho > 0 ? rowMean : mean));
+            for (int t = 0; t < dist.length; t++) {
+                double w = Math.exp(-Math.max(0, dist[t] - rho) / sigma);
+                directed.put(key(i, g.index()[i][t]), w);
+            }
+        }
+        Map<Long, Double> sym = new HashMap<>(directed.size() * 2);
+        for (Map.Entry<Long, Double> e : directed.entrySet()) {
+            int i = (int) (e.getKey() >>> 32);
+            int j = (int) (long) e.getKey();
+            long lo = key(Math.min(i, j), Math.max(i, j));
+            if (sym.containsKey(lo)) {
+                continue;
+            }
+            double a = e.getValue();
+            double b = directed.getOrDefault(key(j, i), 0.0);
+            sym.put(lo, a + b - a * b);
+        }
+        long[] keys = sym.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        int m = keys.length;
+        int[] head = new int[2 * m];
+        int[] tail = new int[2 * m];
+        double[] weight = new double[2 * m];
+        for (int e = 0; e < m; e++) {
+            int i = (int) (keys[e] >>> 32);
+            int j = (int) keys[e];
+            double w = sym.get(keys[e]);
+            head[2 * e] = i;
+            tail[2 * e] = j;
+            weight[2 * e] = w;
+            head[2 * e + 1] = j;
+            tail[2 * e + 1] = i;
+            weight[2 * e + 1] = w;
+        }
+        return new Edges(head, tail, weight);
+    }
+
+    private static long key(int i, int j) {
+        return ((long) i << 32) | (j & 0xFFFFFFFFL);
+    }
+
+    // ---- initialisation: each component from its own PCA, side by side ---------------------------------
+
+    static double[][] initialize(double[][] x, int[] component, int components, long seed) {
+        int n = x.length;
+        double[][] y = new double[n][2];
+        List<List<Integer>> rows = new ArrayList<>();
+        for (int c = 0; c < components; c++) {
+            rows.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            rows.get(component[i]).add(i);
+        }
+        SplittableRandom noise = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double cursorX = 0;
+        double cursorY = 0;
+        double rowHeight = 0;
+        double largest = 10;
+        double width = 0;
+        double[] radius = new double[components];
+        for (int c = 0; c < components; c++) {
+            radius[c] = largest * Math.sqrt((double) rows.get(c).size() / rows.get(0).size());
+            width += 4 * radius[c] * radius[c];
+        }
+        double maxRow = Math.max(2.2 * largest, Math.sqrt(width) * 1.5);
+        for (int c = 0; c < components; c++) {
+            List<Integer> r = rows.get(c);
+            double[][] local = pca2(x, r);
+            double[] mean = new double[2];
+            double maxNorm = 0;
+            for (double[] p : local) {
+                mean[0] += p[0] / local.length;
+                mean[1] += p[1] / local.length;
+            }
+            for (double[] p : local) {
+                maxNorm = Math.max(maxNorm, Math.hypot(p[0] - mean[0], p[1] - mean[1]));
+            }
+            double rad = radius[c];
+            double scale = maxNorm > 0 ? rad / maxNorm : 0;
+            if (cursorX > 0 && cursorX + 2 * rad > maxRow) {
+                cursorX = 0;
+                cursorY += rowHeight * 1.1;
+                rowHeight = 0;
+            }
+            double cx = cursorX + rad;
+            double cy = cursorY + rad;
+            for (int t = 0; t < r.size(); t++) {
+                int i = r.get(t);
+                y[i][0] = cx + (local[t][0] - mean[0]) * scale + noise.nextDouble(-1e-3, 1e-3) * rad;
+                y[i][1] = cy + (local[t][1] - mean[1]) * scale + noise.nextDouble(-1e-3, 1e-3) * rad;
+            }
+            cursorX += 2 * rad * 1.1;
+            rowHeight = Math.max(rowHeight, 2 * rad);
+        }
+        return y;
+    }
+
+    /** The rows' coordinates on their two principal axes (power iteration from a fixed start: deterministic). */
+    private static double[][] pca2(double[][] x, List<Integer> rows) {
+        int m = rows.size();
+        int d = x[0].length;
+        double[] mean = new double[d];
+        for (int i : rows) {
+            for (int t = 0; t < d; t++) {
+                mean[t] += x[i][t] / m;
+            }
+        }
+        double[][] c = new double[m][d];
+        for (int r = 0; r < m; r++) {
+            for (int t = 0; t < d; t++) {
+                c[r][t] = x[rows.get(r)][t] - mean[t];
+            }
+        }
+        double[] v1 = axis(c, null);
+        double[] v2 = axis(c, v1);
+        double[][] out = new double[m][2];
+        for (int r = 0; r < m; r++) {
+            out[r][0] = dot(c[r], v1);
+            out[r][1] = dot(c[r], v2);
+        }
+        return out;
+    }
+
+    private static double[] axis(double[][] c, double[] orthogonalTo) {
+        int d = c[0].length;
+        double[] v = new double[d];
+        for (int t = 0; t < d; t++) {
+            v[t] = 1.0 / Math.sqrt(d) * (1 + 0.01 * t);
+        }
+        for (int it = 0; it < 50; it++) {
+            double[] w = new double[d];
+            for (double[] row : c) {
+                double p = dot(row, v);
+                for (int t = 0; t < d; t++) {
+                    w[t] += p * row[t];
+                }
+            }
+            if (orthogonalTo != null) {
+                double p = dot(w, orthogonalTo);
+                for (int t = 0; t < d; t++) {
+                    w[t] -= p * orthogonalTo[t];
+                }
+            }
+            double norm = Math.sqrt(dot(w, w));
+            if (norm < 1e-12) {
+                return v;
+            }
+            for (int t = 0; t < d; t++) {
+                w[t] /= norm;
+            }
+            v = w;
+        }
+        return v;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    // ---- the curve and the SGD ------------------------------------------------------------------------
+
+    /** UMAP's a and b for a min_dist (spread 1): the curve 1 / (1 + a d^2b) fitted to the offset exponential. */
+    static double[] curve(double minDist) {
+        int size = 300;
+        double[] x = new double[size];
+        double[] y = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (i + 1) * 3.0 / size;
+            y[i] = x[i] < minDist ? 1 : Math.exp(-(x[i] - minDist));
+        }
+        DifferentiableMultivariateFunction f = new DifferentiableMultivariateFunction() {
+            @Override
+            public double f(double[] p) {
+                return 1 / (1 + p[0] * Math.pow(p[2], 2 * p[1]));
+            }
+
+            @Override
+            public double g(double[] p, double[] grad) {
+                double pow = Math.pow(p[2], 2 * p[1]);
+                double de = 1 + p[0] * pow;
+                grad[0] = -pow / (de * de);
+                grad[1] = -(p[0] * 2 * Math.log(p[2]) * pow) / (de * de);
+                return 1 / de;
+            }
+        };
+        return LevenbergMarquardt.fit(f, x, y, new double[] {1.0, 1.0}).parameters;
+    }
+
+    private static void optimize(double[][] y, Edges edges, double a, double b, int epochs, int negativeRate, long seed,
+                                 TaskContext ctx) {
+        int m = edges.head().length;
+        int n = y.length;
+        double maxW = Arrays.stream(edges.weight()).max().orElse(1);
+        double[] perSample = new double[m];
+        for (int e = 0; e < m; e++) {
+            double w = edges.weight()[e];
+            perSample[e] = w < maxW / epochs ? -1 : maxW / w;
+        }
+        double[] nextSample = perSample.clone();
+        double[] perNegative = new double[m];
+        double[] nextNegative = new double[m];
+        for (int e = 0; e < m; e++) {
+            perNegative[e] = perSample[e] / negativeRate;
+            nextNegative[e] = perNegative[e];
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] head = edges.head();
+        int[] tail = edges.tail();
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            double alpha = 1.0 - (double) epoch / epochs;
+            for (int e = 0; e < m; e++) {
+                if (perSample[e] <= 0 || nextSample[e] > epoch) {
+                    continue;
+                }
+                double[] cur = y[head[e]];
+                double[] other = y[tail[e]];
+                double dx = cur[0] - other[0];
+                double dy = cur[1] - other[1];
+                double d2 = dx * dx + dy * dy;
+                if (d2 > 0) {
+                    double coeff = -2 * a * b * Math.pow(d2, b - 1) / (a * Math.pow(d2, b) + 1);
+                    double gx = clip(coeff * dx) * alpha;
+                    double gy = clip(coeff * dy) * alpha;
+                    cur[0] += gx;
+                    cur[1] += gy;
+                    other[0] -= gx;
+                    other[1] -= gy;
+                }
+                nextSample[e] += perSample[e];
+                int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
+                for (int p = 0; p < negatives; p++) {
+                    int k = random.nextInt(n);
+                    if (k == head[e]) {
+                        continue;
+                    }
+                    double[] o = y[k];
+                    double nx = cur[0] - o[0];
+                    double ny = cur[1] - o[1];
+                    double nd2 = nx * nx + ny * ny;
+                    if (nd2 > 0) {
+                        double coeff = 2 * b / ((0.001 + nd2) * (a * Math.pow(nd2, b) + 1));
+                        cur[0] += clip(coeff * nx) * alpha;
+                        cur[1] += clip(coeff * ny) * alpha;
+                    } else {
+                        cur[0] += 4 * alpha;
+                        cur[1] += 4 * alpha;
+                    }
+                }
+                nextNegative[e] += negatives * perNegative[e];
+            }
+            if ((epoch & 7) == 0) {
+                ctx.checkCancelled();
+                ctx.progress(epoch, epochs);
+            }
+        }
+        ctx.progress(epochs, epochs);
+    }
+
+    private static double clip(double v) {
+        return v > 4 ? 4 : v < -4 ? -4 : v;
+    }
+}

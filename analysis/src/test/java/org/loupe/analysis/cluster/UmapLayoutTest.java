@@ -1,0 +1,98 @@
+package org.loupe.analysis.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.loupe.engine.task.TaskContext;
+
+class UmapLayoutTest {
+
+    /** n points in g groups far apart in 20 dimensions; group of row i is i % g. */
+    static double[][] groups(int n, int g, long seed) {
+        Random r = new Random(seed);
+        double[][] x = new double[n][20];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < 20; d++) {
+                x[i][d] = r.nextGaussian() * 0.1 + (d == i % g ? 10 : 0);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void everyRowOfSeveralDisconnectedGroupsGetsAPositionNearItsOwnGroup() {
+        int n = 2000;
+        double[][] x = groups(n, 4, 1);
+        UmapLayout.Result r = UmapLayout.layout(x, UmapLayout.Options.defaults(42), 2, TaskContext.NONE);
+        assertThat(r.xy()).hasNumberOfRows(n);
+        assertThat(r.components()).isEqualTo(4);
+        double[][] centre = new double[4][2];
+        for (int i = 0; i < n; i++) {
+            assertThat(Double.isFinite(r.xy()[i][0]) && Double.isFinite(r.xy()[i][1])).isTrue();
+            centre[i % 4][0] += r.xy()[i][0] / (n / 4.0);
+            centre[i % 4][1] += r.xy()[i][1] / (n / 4.0);
+        }
+        // every row is nearer its own group's centre than any other group's (rows map back to themselves)
+        for (int i = 0; i < n; i++) {
+            int own = i % 4;
+            double dOwn = Math.hypot(r.xy()[i][0] - centre[own][0], r.xy()[i][1] - centre[own][1]);
+            for (int c = 0; c < 4; c++) {
+                if (c != own) {
+                    assertThat(dOwn).as("row %d", i).isLessThan(Math.hypot(r.xy()[i][0] - centre[c][0], r.xy()[i][1] - centre[c][1]));
+                }
+            }
+            assertThat(r.component()[i]).isEqualTo(r.component()[own]);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMapAndAnotherSeedAnother() {
+        double[][] x = groups(600, 3, 2);
+        UmapLayout.Result a = UmapLayout.layout(x, UmapLayout.Options.defaults(7), 2, TaskContext.NONE);
+        UmapLayout.Result b = UmapLayout.layout(x, UmapLayout.Options.defaults(7), 1, TaskContext.NONE);
+        UmapLayout.Result c = UmapLayout.layout(x, UmapLayout.Options.defaults(8), 2, TaskContext.NONE);
+        assertThat(b.xy()).isDeepEqualTo(a.xy());
+        assertThat(c.xy()).isNotEqualTo(a.xy());
+    }
+
+    @Test
+    void aSingleGroupIsOneComponentAndNeighboursStayNeighbours() {
+        double[][] x = groups(800, 1, 3);
+        UmapLayout.Result r = UmapLayout.layout(x, UmapLayout.Options.defaults(1), 2, TaskContext.NONE);
+        assertThat(r.components()).isEqualTo(1);
+        assertThat(r.xy()).hasNumberOfRows(800);
+    }
+
+    @Test
+    void theCurveMatchesUmapLearnForMinDistOneTenth() {
+        double[] ab = UmapLayout.curve(0.1);
+        assertThat(ab[0]).isCloseTo(1.577, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(ab[1]).isCloseTo(0.895, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void nearestNeighboursEqualBruteForce() {
+        double[][] x = groups(300, 5, 4);
+        NearestNeighbors.Graph g = NearestNeighbors.of(x, 10, 2, TaskContext.NONE);
+        for (int i = 0; i < x.length; i++) {
+            int fi = i;
+            Integer[] order = new Integer[x.length];
+            for (int j = 0; j < x.length; j++) {
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer j) -> j == fi ? -1 : dist(x[fi], x[j])).thenComparingInt(j -> j));
+            for (int t = 0; t < 10; t++) {
+                assertThat(g.distance()[i][t]).isCloseTo(dist(x[i], x[order[t + 1]]), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    private static double dist(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
+    }
+}
