@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "vocab", mixinStandardHelpOptions = true,
         description = {"Trains a byte-level BPE tokenizer on a sample's kept, removed or all documents and writes it as a "
                 + "Hugging Face tokenizer.json; prints (or writes with --report) its longest, rarest and junk-looking tokens.",
-            "The report is {\"longest\": [{\"token\", \"text\", \"bytes\", \"chars\", \"count\", \"rank\", \"flags\"}], "
-                + "\"longest_chars\", \"rarest\", \"flagged\": [...]}."})
+            "The report is {\"vocab_size\", \"pre_tokenizer\", \"longest\": [{\"id\", \"token\", \"text\", \"display\", \"bytes\", "
+                + "\"chars\", \"count\", \"rank\"}], \"longest_by_chars\", \"rarest\", \"flagged\": [{..., \"flags\"}]}."})
 public final class VocabCommand implements Callable<Integer> {
 
     /** Which documents to train on. */
@@ -113,7 +113,7 @@ public final class VocabCommand implements Callable<Integer> {
             AtomicFiles.writeString(out, model.toHuggingFaceJson());
             VocabReport r = new VocabReport(model);
             if (report != null) {
-                AtomicFiles.writeString(report, r.toJsonText(limit));
+                AtomicFiles.writeString(report, r.toJson(limit));
             }
             progress.finish(String.format("%,d tokens trained on %,d %s documents (%,d characters, %,d distinct pieces) in %.1f s",
                     model.size(), rows.length, on, st.bytes(), st.distinctPieces(),

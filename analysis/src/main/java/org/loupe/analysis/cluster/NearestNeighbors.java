@@ -25,18 +25,33 @@ public final class NearestNeighbors {
 
     /** The k nearest other rows of every row of {@code x} (k is cut to n - 1). */
     public static Graph of(double[][] x, int k, int threads, TaskContext ctx) {
-        int n = x.length;
-        int kk = Math.min(k, n - 1);
-        int[][] index = new int[n][kk];
-        double[][] dist = new double[n][kk];
-        double[] norms = new double[n];
-        for (int i = 0; i < n; i++) {
+        return search(x, x, Math.min(k, x.length - 1), true, threads, ctx);
+    }
+
+    /** The k nearest rows of {@code base} to every row of {@code queries} (k is cut to the base's size). */
+    public static Graph among(double[][] base, double[][] queries, int k, int threads, TaskContext ctx) {
+        return search(base, queries, Math.min(k, base.length), false, threads, ctx);
+    }
+
+    private static double[] norms(double[][] x) {
+        double[] norms = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
             double s = 0;
             for (double v : x[i]) {
                 s += v * v;
             }
             norms[i] = s;
         }
+        return norms;
+    }
+
+    private static Graph search(double[][] base, double[][] queries, int kk, boolean self, int threads, TaskContext ctx) {
+        int n = queries.length;
+        int m = base.length;
+        int[][] index = new int[n][kk];
+        double[][] dist = new double[n][kk];
+        double[] norms = norms(base);
+        double[] queryNorms = self ? norms : norms(queries);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         int chunk = 64;
@@ -52,17 +67,17 @@ public final class NearestNeighbors {
                 int to = Math.min(n, from + chunk);
                 for (int i = from; i < to; i++) {
                     int size = 0;
-                    double[] xi = x[i];
-                    for (int j = 0; j < n; j++) {
-                        if (j == i) {
+                    double[] xi = queries[i];
+                    for (int j = 0; j < m; j++) {
+                        if (self && j == i) {
                             continue;
                         }
-                        double[] xj = x[j];
+                        double[] xj = base[j];
                         double dot = 0;
                         for (int d = 0; d < xi.length; d++) {
                             dot += xi[d] * xj[d];
                         }
-                        double d2 = Math.max(0, norms[i] + norms[j] - 2 * dot);
+                        double d2 = Math.max(0, queryNorms[i] + norms[j] - 2 * dot);
                         if (size < kk) {
                             int p = size++;
                             while (p > 0 && (best[p - 1] > d2)) {

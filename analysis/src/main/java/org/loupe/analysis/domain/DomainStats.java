@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.loupe.analysis.group.GroupCounts;
 import org.loupe.engine.filter.Decisions;
 
 /**
@@ -73,7 +74,6 @@ public final class DomainStats {
         if (tokens.length != rows || decisions != null && decisions.rows() != rows) {
             throw new IllegalArgumentException("tokens, decisions and the sample must have the same rows");
         }
-        List<String> steps = decisions == null ? List.of() : decisions.steps();
         Map<String, Integer> index = new HashMap<>();
         List<String> names = new ArrayList<>();
         int[] domainOf = new int[rows];
@@ -116,39 +116,10 @@ public final class DomainStats {
                 lastRow[uid] = r;
             }
         }
-        int n = names.size();
-        long[] docs = new long[n];
-        long[] toks = new long[n];
-        long[] keptD = new long[n];
-        long[] keptT = new long[n];
-        long[][] removed = new long[n][steps.size()];
-        int[][] members = new int[n][];
-        int[] fill = new int[n];
-        for (int r = 0; r < rows; r++) {
-            docs[domainOf[r]]++;
-        }
-        for (int d = 0; d < n; d++) {
-            members[d] = new int[(int) docs[d]];
-        }
-        for (int r = 0; r < rows; r++) {
-            int d = domainOf[r];
-            members[d][fill[d]++] = r;
-            toks[d] += tokens[r];
-            int by = decisions == null ? -1 : decisions.removedBy(r);
-            if (by < 0) {
-                keptD[d]++;
-                keptT[d] += tokens[r];
-            } else {
-                removed[d][by]++;
-            }
-        }
-        List<Domain> out = new ArrayList<>(n);
-        for (int d = 0; d < n; d++) {
-            Map<String, Long> by = new LinkedHashMap<>();
-            for (int k = 0; k < steps.size(); k++) {
-                by.merge(steps.get(k), removed[d][k], Long::sum);
-            }
-            out.add(new Domain(names.get(d), docs[d], toks[d], keptD[d], keptT[d], by, members[d]));
+        List<Domain> out = new ArrayList<>(names.size());
+        for (GroupCounts.Group g : GroupCounts.count(names.size(), domainOf, tokens, decisions)) {
+            out.add(new Domain(names.get(g.id()), g.documents(), g.tokens(), g.keptDocuments(), g.keptTokens(), g.removedBy(),
+                    g.rows()));
         }
         out.sort(Comparator.comparingLong(Domain::tokens).reversed().thenComparing(Domain::domain));
         List<RepeatedUrl> repeated = new ArrayList<>();

@@ -1,12 +1,16 @@
 package org.loupe.analysis.vocab;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -90,6 +94,49 @@ public final class VocabReport {
     }
 
     /**
+     * The report as JSON, for people and scripts: the vocabulary size and pre-tokenizer, then the
+     * {@code limit} longest tokens in bytes ({@code longest}) and in characters ({@code longest_by_chars}),
+     * the {@code limit} rarest, and the {@code limit} most frequent flagged ones with their flags. Each token
+     * has its {@code id}, {@code token} (byte-level, as {@code tokenizer.json} writes it), {@code text} (null
+     * when not whole UTF-8), {@code display}, {@code bytes}, {@code chars}, {@code count} and {@code rank};
+     * flags are lower-case names ({@code markup}, {@code code}, {@code url}, {@code digits},
+     * {@code mixed_scripts}, {@code repeated}).
+     */
+    public String toJson(int limit) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("vocab_size", model.size());
+        root.put("pre_tokenizer", model.preTokenizer().describe());
+        write(root.putArray("longest"), longestByBytes(limit), false);
+        write(root.putArray("longest_by_chars"), longestByChars(limit), false);
+        write(root.putArray("rarest"), rarest(limit), false);
+        write(root.putArray("flagged"), flagged().stream().limit(limit).toList(), true);
+        try {
+            return json.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(ArrayNode out, List<Token> tokens, boolean flags) {
+        for (Token t : tokens) {
+            ObjectNode o = out.addObject();
+            o.put("id", t.id());
+            o.put("token", t.token());
+            o.put("text", model.text(t.id()));
+            o.put("display", t.display());
+            o.put("bytes", t.bytes());
+            o.put("chars", t.chars());
+            o.put("count", t.count());
+            o.put("rank", t.rank());
+            if (flags) {
+                ArrayNode f = o.putArray("flags");
+                t.flags().forEach(flag -> f.add(flag.name().toLowerCase(Locale.ROOT)));
+            }
+        }
+    }
+
+    /**
      * Two vocabularies side by side: the tokens (as byte strings) only one of them has, most frequent first
      * in its own training text.
      *
@@ -128,45 +175,4 @@ public final class VocabReport {
         onlyRight.sort(byCount);
         return new Comparison(List.copyOf(onlyLeft), List.copyOf(onlyRight), shared);
     }
-
-    /**
-     * The report as JSON: {@code {"vocab_size", "longest": [{"token", "text", "bytes", "chars", "count", "rank",
-     * "flags"}], "longest_chars": [...], "rarest": [...], "flagged": [...]}}, {@code limit} tokens per list;
-     * {@code token} is Hugging Face's byte-level form, {@code text} the readable one.
-     */
-    public ObjectNode toJson(int limit) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("vocab_size", model.size());
-        root.put("pre_tokenizer", model.preTokenizer().describe());
-        add(root.putArray("longest"), longestByBytes(limit));
-        add(root.putArray("longest_chars"), longestByChars(limit));
-        add(root.putArray("rarest"), rarest(limit));
-        add(root.putArray("flagged"), flagged().stream().limit(limit).toList());
-        return root;
-    }
-
-    /** {@link #toJson(int)} as indented text. */
-    public String toJsonText(int limit) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(limit));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void add(ArrayNode array, List<Token> tokens) {
-        for (Token t : tokens) {
-            ObjectNode o = array.addObject();
-            o.put("token", t.token());
-            o.put("text", t.display());
-            o.put("bytes", t.bytes());
-            o.put("chars", t.chars());
-            o.put("count", t.count());
-            o.put("rank", t.rank());
-            ArrayNode flags = o.putArray("flags");
-            t.flags().forEach(f -> flags.add(f.label()));
-        }
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -256,6 +256,7 @@ public final class MainView extends BorderPane {
             case TUNE -> new org.loupe.app.tune.TuneView(model.tune());
             case DIFFS -> new org.loupe.app.diff.DiffView(model.diff(), model.tune());
             case DOMAINS -> new org.loupe.app.domains.DomainsView(model.domains(), model.tune(), model::searchFor);
+            case VOCABULARY -> new org.loupe.app.vocab.VocabularyView(model.vocabulary(), model.tune());
             case SEARCH -> {
                 org.loupe.app.search.SearchView searchView = new org.loupe.app.search.SearchView(model.search());
                 org.loupe.app.tune.TuneView.installLabelKeys(searchView, model.tune(), model.search()::shownRow);

@@ -71,6 +71,7 @@ public final class MainViewModel implements AutoCloseable {
     private final org.loupe.app.diff.DiffViewModel diff;
     private final org.loupe.app.search.SearchViewModel search;
     private final org.loupe.app.domains.DomainsViewModel domains;
+    private final org.loupe.app.vocab.VocabularyViewModel vocabulary;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -101,11 +102,14 @@ public final class MainViewModel implements AutoCloseable {
         this.search = new org.loupe.app.search.SearchViewModel(context, tune);
         document.searcherProperty().set(this::searchFor);
         this.domains = new org.loupe.app.domains.DomainsViewModel(tune);
+        this.vocabulary = new org.loupe.app.vocab.VocabularyViewModel(context, tune, this::searchFor);
         search.setActive(view.get() == View.SEARCH);
         domains.setActive(view.get() == View.DOMAINS);
+        vocabulary.setActive(view.get() == View.VOCABULARY);
         view.addListener((o, a, v) -> {
             search.setActive(v == View.SEARCH);
             domains.setActive(v == View.DOMAINS);
+            vocabulary.setActive(v == View.VOCABULARY);
         });
         tune.inspector().searcherProperty().set(this::searchFor);
         tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
@@ -191,6 +195,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public org.loupe.app.domains.DomainsViewModel domains() {
         return domains;
+    }
+
+    public org.loupe.app.vocab.VocabularyViewModel vocabulary() {
+        return vocabulary;
     }
 
     // Commands
@@ -433,6 +441,7 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         running.forEach(TaskRunner.Handle::cancel);
+        vocabulary.cancel();
         search.close();
         replaceSample(null);
     }
