@@ -37,6 +37,7 @@ public final class LoupeCommand implements Runnable {
         org.loupe.index.cli.IndexCommands.register(cli);
         cli.addSubcommand("domains", new org.loupe.analysis.cli.DomainsCommand());
         cli.addSubcommand("vocab", new org.loupe.analysis.cli.VocabCommand());
+        cli.addSubcommand("clusters", new org.loupe.analysis.cli.ClustersCommand());
         cli.getSubcommands().get("bench").addSubcommand("bpe", new org.loupe.analysis.cli.BenchBpeCommand());
         return cli;
     }

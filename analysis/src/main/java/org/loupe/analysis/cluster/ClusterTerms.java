@@ -17,13 +17,13 @@ import java.util.function.IntFunction;
  */
 public final class ClusterTerms {
     static final int MAX_CHARS = 5000;
-    private static final Set<String> STOP = Set.of(("the and for that with this from have are was were will you your they their "
+    private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList(("the and for that with this from have are was were will you your they their "
             + "them there then than what when where which who whom why how all any both each few more most other some such "
             + "not only own same can just should now also been being had has having does did doing would could into over "
             + "under again further once here about above after before below between during through off out very our ours "
             + "his her hers its him she he it we us i me my mine yours theirs these those but nor too itself myself "
             + "because until while against among upon may might must shall one two new get got like make made many much "
-            + "even well back way use used using said say says see per via yes let lets its it's don't can't i'm").split(" "));
+            + "even well back way use used using said say says see per via yes let lets it's don't can't i'm").split(" ")));
 
     private ClusterTerms() {
     }

@@ -1,0 +1,156 @@
+package org.loupe.analysis.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.loupe.analysis.cluster.ClusterMap;
+import org.loupe.analysis.cluster.ClusterStats;
+import org.loupe.analysis.cluster.Clustering;
+import org.loupe.analysis.cluster.UmapLayout;
+import org.loupe.analysis.embed.EmbeddingStore;
+import org.loupe.analysis.embed.MiniLmEmbedder;
+import org.loupe.engine.cli.ConfigSource;
+import org.loupe.engine.cli.DecidedSampleOpener;
+import org.loupe.engine.cli.ReaderOptionsMixin;
+import org.loupe.engine.cli.SampleSpecMixin;
+import org.loupe.engine.cli.TerminalProgress;
+import org.loupe.engine.cli.WorkspaceMixin;
+import org.loupe.engine.sample.Sample;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code loupe clusters DIR [--docs N] [--json]}: embeds the sample's documents (all-MiniLM-L6-v2, cached in
+ * the workspace), lays them out with UMAP, clusters them, labels each cluster with its most distinctive
+ * words and says what the pipeline removes from each.
+ */
+@Command(name = "clusters", mixinStandardHelpOptions = true,
+        description = {"Clusters of a sample's documents (all-MiniLM-L6-v2 embeddings, UMAP map, DBSCAN or k-means, c-TF-IDF "
+                + "labels) with what the pipeline removes from each.",
+            "--json prints {\"documents\", \"clusters\": [{\"id\", \"label\", \"size\", \"tokens\", \"removed_fraction\", "
+                + "\"removed_by\": {step: documents}}], \"noise\", \"sample_removed_fraction\"}."})
+public final class ClustersCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder (or single shard file) to sample.")
+    Path dir;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ConfigSource source;
+
+    @Option(names = "--docs", paramLabel = "N", description = "Documents of the sample to cluster (a seeded subset when "
+            + "the sample is larger; default: ${DEFAULT-VALUE}).")
+    int docs = 20_000;
+
+    @Option(names = "--method", paramLabel = "M", description = "dbscan (on the map) or kmeans (on the embeddings) (default: ${DEFAULT-VALUE}).")
+    String method = "dbscan";
+
+    @Option(names = "--eps", paramLabel = "R", description = "DBSCAN radius in map units (default: from the map's density).")
+    double eps;
+
+    @Option(names = "--min-points", paramLabel = "N", description = "DBSCAN minimum neighbours (default: 1% of documents, 5..50).")
+    int minPoints;
+
+    @Option(names = "--k", paramLabel = "K", description = "k-means clusters (default: sqrt(documents / 2), at most 40).")
+    int k;
+
+    @Option(names = "--text-clustering", description = "text-clustering's preset: DBSCAN eps 0.08, min_samples 50.")
+    boolean textClustering;
+
+    @Option(names = "--map-seed", paramLabel = "S", description = "Seed of the map and the clustering (default: ${DEFAULT-VALUE}).")
+    long mapSeed = 42;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Word pieces of each document embedded (default: ${DEFAULT-VALUE}).")
+    int maxTokens = 64;
+
+    @Option(names = "--json", description = "Print the clusters as JSON.")
+    boolean json;
+
+    @Mixin
+    SampleSpecMixin sample = new SampleSpecMixin();
+
+    @Mixin
+    ReaderOptionsMixin reader = new ReaderOptionsMixin();
+
+    @Mixin
+    WorkspaceMixin workspace = new WorkspaceMixin();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Clustering.Options clustering;
+        try {
+            clustering = textClustering ? Clustering.Options.textClustering(mapSeed)
+                    : new Clustering.Options(Clustering.Method.parse(method), eps, minPoints, k, mapSeed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--method is dbscan or kmeans, not " + method);
+        }
+        if (docs < 3 || maxTokens < 8 || maxTokens > 256) {
+            throw new ParameterException(spec.commandLine(), "--docs must be at least 3 and --max-tokens 8..256");
+        }
+        TerminalProgress progress = TerminalProgress.onStderr();
+        try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,
+                source, progress);
+             MiniLmEmbedder embedder = new MiniLmEmbedder(opened.threads(), maxTokens)) {
+            Sample s = opened.sample();
+            int[] rows = ClusterMap.subset(s.size(), docs, mapSeed);
+            float[][] vectors = EmbeddingStore.embed(s.directory(), s.size(), rows, r -> s.document(r).text(), embedder, progress);
+            ClusterMap.Options options = new ClusterMap.Options(20_000, UmapLayout.Options.defaults(mapSeed), clustering, 5);
+            ClusterMap map = ClusterMap.build(vectors, i -> s.document(rows[i]).text(), options, opened.threads(), progress);
+            ClusterStats stats = ClusterStats.of(map, rows, opened.decided().keys().tokens(), opened.decided().decisions());
+            progress.finish(String.format("%,d clusters and %,d unclustered of %,d documents", map.clusters().size(),
+                    map.noise().length, rows.length));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JSON.writeValueAsString(toJson(rows.length, map, stats)));
+            } else {
+                out.printf("%5s %8s %12s %9s  %s%n", "id", "size", "tokens", "removed", "label");
+                for (ClusterStats.Row r : stats.bySize()) {
+                    out.printf("%5s %,8d %,12d %8.1f%%  %s%n", r.id() < 0 ? "-" : Integer.toString(r.id()), r.documents(), r.tokens(),
+                            100 * r.removalRate(), r.label());
+                }
+                out.printf("%nThe pipeline removes %.1f%% of these documents.%n", 100 * stats.sampleRemovalRate());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    static ObjectNode toJson(int documents, ClusterMap map, ClusterStats stats) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("documents", documents);
+        ArrayNode clusters = root.putArray("clusters");
+        for (ClusterStats.Row r : stats.bySize()) {
+            if (r.id() < 0) {
+                continue;
+            }
+            ObjectNode o = clusters.addObject();
+            o.put("id", r.id());
+            o.put("label", r.label());
+            o.put("size", r.documents());
+            o.put("tokens", r.tokens());
+            o.put("removed_fraction", Math.round(r.removalRate() * 1e4) / 1e4);
+            ObjectNode by = o.putObject("removed_by");
+            r.removedBy().forEach(by::put);
+            ArrayNode terms = o.putArray("terms");
+            map.clusters().get(r.id()).terms().forEach(terms::add);
+        }
+        root.put("noise", map.noise().length);
+        root.put("sample_removed_fraction", Math.round(stats.sampleRemovalRate() * 1e4) / 1e4);
+        root.put("mapped", map.mapped());
+        root.put("components", map.components());
+        return root;
+    }
+}

@@ -1,0 +1,231 @@
+package org.loupe.analysis.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.loupe.engine.task.TaskContext;
+import smile.feature.extraction.PCA;
+
+/**
+ * The cluster map of a sample: every document's position (UMAP of its embedding), its cluster, and each
+ * cluster's label (its most distinctive words). When the sample is larger than {@code maxMapPoints}, a
+ * seeded subset is laid out by UMAP and every other document is placed at the mean position of its five
+ * nearest laid-out documents (in the PCA-reduced embedding space), so every document is on the map.
+ */
+public final class ClusterMap {
+
+    /**
+     * @param maxMapPoints documents laid out by UMAP at most (the rest are placed by their neighbours)
+     * @param umap         the layout's options (its seed also draws the subset)
+     * @param clustering   the clustering's options
+     * @param terms        words per cluster label
+     */
+    public record Options(int maxMapPoints, UmapLayout.Options umap, Clustering.Options clustering, int terms) {
+        public static Options defaults(long seed) {
+            return new Options(20_000, UmapLayout.Options.defaults(seed), Clustering.Options.defaults(seed), 5);
+        }
+    }
+
+    /**
+     * One cluster.
+     *
+     * @param id    its number (0 = largest)
+     * @param label its top words joined with " · "
+     * @param terms its top words, most distinctive first
+     * @param rows  its rows, ascending
+     */
+    public record Cluster(int id, String label, List<String> terms, int[] rows) {
+        public int size() {
+            return rows.length;
+        }
+    }
+
+    /** Milliseconds per stage. */
+    public record Timings(long layoutMillis, long placeMillis, long clusterMillis, long labelMillis) { }
+
+    private final double[][] xy;
+    private final int[] cluster;
+    private final List<Cluster> clusters;
+    private final int[] noise;
+    private final int mapped;
+    private final int components;
+    private final Timings timings;
+
+    private ClusterMap(double[][] xy, int[] cluster, List<Cluster> clusters, int[] noise, int mapped, int components,
+                       Timings timings) {
+        this.xy = xy;
+        this.cluster = cluster;
+        this.clusters = clusters;
+        this.noise = noise;
+        this.mapped = mapped;
+        this.components = components;
+        this.timings = timings;
+    }
+
+    /**
+     * Builds the map.
+     *
+     * @param vectors every row's embedding (unit length)
+     * @param text    a row's text (for the labels)
+     */
+    public static ClusterMap build(float[][] vectors, IntFunction<String> text, Options o, int threads, TaskContext ctx) {
+        int n = vectors.length;
+        long t0 = System.nanoTime();
+        double[][] all = UmapLayout.toDouble(vectors);
+        int[] subset = subset(n, o.maxMapPoints(), o.umap().seed());
+        double[][] xy;
+        int components;
+        long t1;
+        if (subset.length == n) {
+            UmapLayout.Result r = UmapLayout.layout(all, o.umap(), threads, ctx);
+            xy = r.xy();
+            components = r.components();
+            t1 = System.nanoTime();
+        } else {
+            ctx.message("Reducing " + n + " vectors with PCA");
+            double[][] chosen = new double[subset.length][];
+            for (int i = 0; i < subset.length; i++) {
+                chosen[i] = all[subset[i]];
+            }
+            int dims = o.umap().dimensions();
+            double[][] reducedAll = all;
+            if (dims > 0 && all[0].length > dims) {
+                PCA pca = PCA.fit(chosen).getProjection(dims);
+                reducedAll = pca.apply(all);
+            }
+            double[][] reducedChosen = new double[subset.length][];
+            for (int i = 0; i < subset.length; i++) {
+                reducedChosen[i] = reducedAll[subset[i]];
+            }
+            UmapLayout.Options noReduce = new UmapLayout.Options(o.umap().neighbors(), o.umap().epochs(), o.umap().minDist(),
+                    o.umap().negativeSamples(), 0, o.umap().seed());
+            UmapLayout.Result r = UmapLayout.layout(reducedChosen, noReduce, threads, ctx);
+            components = r.components();
+            t1 = System.nanoTime();
+            xy = new double[n][];
+            boolean[] isChosen = new boolean[n];
+            for (int i = 0; i < subset.length; i++) {
+                xy[subset[i]] = r.xy()[i];
+                isChosen[subset[i]] = true;
+            }
+            int[] rest = new int[n - subset.length];
+            double[][] restVectors = new double[rest.length][];
+            for (int i = 0, k = 0; i < n; i++) {
+                if (!isChosen[i]) {
+                    rest[k] = i;
+                    restVectors[k++] = reducedAll[i];
+                }
+            }
+            ctx.message("Placing " + rest.length + " more documents by their nearest neighbours on the map");
+            NearestNeighbors.Graph g = NearestNeighbors.among(reducedChosen, restVectors, 5, threads, ctx);
+            for (int k = 0; k < rest.length; k++) {
+                double x = 0;
+                double y = 0;
+                int[] nb = g.index()[k];
+                for (int j : nb) {
+                    x += r.xy()[j][0] / nb.length;
+                    y += r.xy()[j][1] / nb.length;
+                }
+                xy[rest[k]] = new double[] {x, y};
+            }
+        }
+        long t2 = System.nanoTime();
+        ctx.message("Clustering " + n + " documents");
+        int[] label = Clustering.cluster(xy, all, o.clustering(), threads, ctx);
+        long t3 = System.nanoTime();
+        int k = Arrays.stream(label).max().orElse(-1) + 1;
+        ctx.message("Labelling " + k + " clusters");
+        List<List<String>> terms = ClusterTerms.of(label, k, text, o.terms());
+        long t4 = System.nanoTime();
+        int[][] members = members(label, k);
+        List<Cluster> clusters = new ArrayList<>(k);
+        for (int c = 0; c < k; c++) {
+            clusters.add(new Cluster(c, String.join(" · ", terms.get(c)), terms.get(c), members[c]));
+        }
+        return new ClusterMap(xy, label, List.copyOf(clusters), members[k], subset.length, components,
+                new Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000));
+    }
+
+    /** Rows per cluster; index k holds the noise. */
+    private static int[][] members(int[] label, int k) {
+        int[] size = new int[k + 1];
+        for (int l : label) {
+            size[l < 0 ? k : l]++;
+        }
+        int[][] out = new int[k + 1][];
+        for (int c = 0; c <= k; c++) {
+            out[c] = new int[size[c]];
+        }
+        int[] fill = new int[k + 1];
+        for (int r = 0; r < label.length; r++) {
+            int c = label[r] < 0 ? k : label[r];
+            out[c][fill[c]++] = r;
+        }
+        return out;
+    }
+
+    /** Rows {@code 0..n-1}, or a seeded subset of {@code max} of them, ascending. */
+    public static int[] subset(int n, int max, long seed) {
+        if (n <= max) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < max; i++) {
+            int j = i + r.nextInt(n - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        int[] out = Arrays.copyOf(perm, max);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Every row's position. */
+    public double[][] xy() {
+        return xy;
+    }
+
+    /** Every row's cluster, -1 for noise. */
+    public int[] cluster() {
+        return cluster;
+    }
+
+    /** The clusters, largest first. */
+    public List<Cluster> clusters() {
+        return clusters;
+    }
+
+    /** The rows in no cluster, ascending. */
+    public int[] noise() {
+        return noise;
+    }
+
+    /** Rows laid out by UMAP (the others were placed by their neighbours). */
+    public int mapped() {
+        return mapped;
+    }
+
+    /** Connected components of the laid-out rows' k-NN graph. */
+    public int components() {
+        return components;
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    public int size() {
+        return xy.length;
+    }
+}
