@@ -39,6 +39,7 @@ public final class LoupeCommand implements Runnable {
         cli.addSubcommand("vocab", new org.loupe.analysis.cli.VocabCommand());
         cli.addSubcommand("clusters", new org.loupe.analysis.cli.ClustersCommand());
         cli.getSubcommands().get("bench").addSubcommand("bpe", new org.loupe.analysis.cli.BenchBpeCommand());
+        cli.getSubcommands().get("bench").addSubcommand("clusters", new org.loupe.analysis.cli.BenchClustersCommand());
         return cli;
     }
 
