@@ -87,6 +87,8 @@ public final class BenchClustersCommand implements Callable<Integer> {
         out.put("embed_seconds", round(embed));
         out.put("embed_docs_per_second", round(texts.size() / embed));
         out.put("layout_seconds", round(map.timings().layoutMillis() / 1000.0));
+        out.put("layout_knn_seconds", round(map.timings().knnMillis() / 1000.0));
+        out.put("layout_sgd_seconds", round(map.timings().sgdMillis() / 1000.0));
         out.put("place_seconds", round(map.timings().placeMillis() / 1000.0));
         out.put("cluster_seconds", round(map.timings().clusterMillis() / 1000.0));
         out.put("label_seconds", round(map.timings().labelMillis() / 1000.0));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.loupe.engine.task.TaskContext;
-import smile.feature.extraction.PCA;
 
 /**
  * The cluster map of a sample: every document's position (UMAP of its embedding), its cluster, and each
@@ -43,7 +42,8 @@ public final class ClusterMap {
     }
 
     /** Milliseconds per stage. */
-    public record Timings(long layoutMillis, long placeMillis, long clusterMillis, long labelMillis) { }
+    public record Timings(long layoutMillis, long knnMillis, long sgdMillis, long placeMillis, long clusterMillis,
+                          long labelMillis) { }
 
     private final double[][] xy;
     private final int[] cluster;
@@ -77,9 +77,11 @@ public final class ClusterMap {
         int[] subset = subset(n, o.maxMapPoints(), o.umap().seed());
         double[][] xy;
         int components;
+        UmapLayout.Result layout;
         long t1;
         if (subset.length == n) {
             UmapLayout.Result r = UmapLayout.layout(all, o.umap(), threads, ctx);
+            layout = r;
             xy = r.xy();
             components = r.components();
             t1 = System.nanoTime();
@@ -92,8 +94,7 @@ public final class ClusterMap {
             int dims = o.umap().dimensions();
             double[][] reducedAll = all;
             if (dims > 0 && all[0].length > dims) {
-                PCA pca = PCA.fit(chosen).getProjection(dims);
-                reducedAll = pca.apply(all);
+                reducedAll = Pca.fit(chosen, dims).apply(all);
             }
             double[][] reducedChosen = new double[subset.length][];
             for (int i = 0; i < subset.length; i++) {
@@ -102,6 +103,7 @@ public final class ClusterMap {
             UmapLayout.Options noReduce = new UmapLayout.Options(o.umap().neighbors(), o.umap().epochs(), o.umap().minDist(),
                     o.umap().negativeSamples(), 0, o.umap().seed());
             UmapLayout.Result r = UmapLayout.layout(reducedChosen, noReduce, threads, ctx);
+            layout = r;
             components = r.components();
             t1 = System.nanoTime();
             xy = new double[n][];
@@ -145,7 +147,7 @@ public final class ClusterMap {
             clusters.add(new Cluster(c, String.join(" · ", terms.get(c)), terms.get(c), members[c]));
         }
         return new ClusterMap(xy, label, List.copyOf(clusters), members[k], subset.length, components,
-                new Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000));
+                new Timings((t1 - t0) / 1_000_000, layout.knnMillis(), layout.sgdMillis(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000));
     }
 
     /** Rows per cluster; index k holds the noise. */

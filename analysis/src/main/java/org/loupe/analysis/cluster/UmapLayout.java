@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.loupe.engine.task.TaskContext;
-import smile.feature.extraction.PCA;
 import smile.math.DifferentiableMultivariateFunction;
 import smile.math.LevenbergMarquardt;
 
@@ -16,9 +15,9 @@ import smile.math.LevenbergMarquardt;
  *
  * <p>Smile's {@code UMAP.of} was measured and not used (ADR 0009): it keeps only the largest connected
  * component of its k-NN graph (459–494 rows of 2,000 in four groups), and its spectral initialisation starts
- * ARPACK from a process-wide random vector, so two calls with the same seed give different maps. Here the
- * pieces of Smile that are sound are used — PCA (to reduce the vectors and to initialise) and
- * Levenberg–Marquardt (the curve fit of {@code min_dist}) — and UMAP's own steps follow McInnes et al.:
+ * ARPACK from a process-wide random vector, so two calls with the same seed give different maps. Smile's
+ * Levenberg–Marquardt fits the {@code min_dist} curve; the vectors are reduced by a plain-Java {@link Pca}
+ * (Smile's goes through native BLAS, whose sums vary with its threads); UMAP's own steps follow McInnes et al.:
  * exact k-NN, the fuzzy simplicial set with the probabilistic t-conorm, and the SGD with negative sampling
  * (one thread, a seeded generator). Each connected component of the graph starts in its own place, side
  * by side, from its own PCA; the SGD keeps them apart.
@@ -43,8 +42,10 @@ public final class UmapLayout {
      * @param xy         every row's position
      * @param component  every row's connected component of the k-NN graph (0 = largest)
      * @param components how many components
+     * @param knnMillis  time to reduce the vectors and find the neighbours
+     * @param sgdMillis  time to build the fuzzy set, initialise and optimise
      */
-    public record Result(double[][] xy, int[] component, int components) { }
+    public record Result(double[][] xy, int[] component, int components, long knnMillis, long sgdMillis) { }
 
     private UmapLayout() {
     }
@@ -53,15 +54,16 @@ public final class UmapLayout {
     public static Result layout(double[][] vectors, Options o, int threads, TaskContext ctx) {
         int n = vectors.length;
         if (n == 0) {
-            return new Result(new double[0][], new int[0], 0);
+            return new Result(new double[0][], new int[0], 0, 0, 0);
         }
         if (n <= 2) {
             double[][] xy = new double[n][];
             for (int i = 0; i < n; i++) {
                 xy[i] = new double[] {i, 0};
             }
-            return new Result(xy, new int[n], 1);
+            return new Result(xy, new int[n], 1, 0, 0);
         }
+        long t0 = System.nanoTime();
         ctx.message("Reducing " + n + " vectors with PCA");
         double[][] x = reduce(vectors, o.dimensions());
         ctx.checkCancelled();
@@ -69,13 +71,14 @@ public final class UmapLayout {
         NearestNeighbors.Graph g = NearestNeighbors.of(x, o.neighbors(), threads, ctx);
         int[] component = NearestNeighbors.components(g);
         int components = Arrays.stream(component).max().orElse(0) + 1;
+        long t1 = System.nanoTime();
         ctx.message("Laying out " + n + " documents (" + components + (components == 1 ? " component)" : " components)"));
         Edges edges = fuzzySet(g);
         double[][] y = initialize(x, component, components, o.seed());
         int epochs = o.epochs() > 0 ? o.epochs() : n <= 5000 ? 500 : 200;
         double[] ab = curve(o.minDist());
         optimize(y, edges, ab[0], ab[1], epochs, o.negativeSamples(), o.seed(), ctx);
-        return new Result(y, component, components);
+        return new Result(y, component, components, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
 
     /** Float vectors as doubles. */
@@ -95,8 +98,7 @@ public final class UmapLayout {
         if (dims <= 0 || d <= dims || v.length <= dims + 1) {
             return v;
         }
-        PCA pca = PCA.fit(v).getProjection(dims);
-        return pca.apply(v);
+        return Pca.fit(v, dims).apply(v);
     }
 
     // ---- fuzzy simplicial set -------------------------------------------------------------------------
@@ -360,44 +362,51 @@ public final class UmapLayout {
         SplittableRandom random = new SplittableRandom(seed);
         int[] head = edges.head();
         int[] tail = edges.tail();
+        // positions in one flat array: the random negative samples read it all over, so no pointer per row
+        double[] p = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            p[2 * i] = y[i][0];
+            p[2 * i + 1] = y[i][1];
+        }
         for (int epoch = 0; epoch < epochs; epoch++) {
             double alpha = 1.0 - (double) epoch / epochs;
             for (int e = 0; e < m; e++) {
                 if (perSample[e] <= 0 || nextSample[e] > epoch) {
                     continue;
                 }
-                double[] cur = y[head[e]];
-                double[] other = y[tail[e]];
-                double dx = cur[0] - other[0];
-                double dy = cur[1] - other[1];
+                int j = 2 * head[e];
+                int k = 2 * tail[e];
+                double dx = p[j] - p[k];
+                double dy = p[j + 1] - p[k + 1];
                 double d2 = dx * dx + dy * dy;
                 if (d2 > 0) {
-                    double coeff = -2 * a * b * Math.pow(d2, b - 1) / (a * Math.pow(d2, b) + 1);
+                    double pb = pow(d2, b);
+                    double coeff = -2 * a * b * (pb / d2) / (a * pb + 1);
                     double gx = clip(coeff * dx) * alpha;
                     double gy = clip(coeff * dy) * alpha;
-                    cur[0] += gx;
-                    cur[1] += gy;
-                    other[0] -= gx;
-                    other[1] -= gy;
+                    p[j] += gx;
+                    p[j + 1] += gy;
+                    p[k] -= gx;
+                    p[k + 1] -= gy;
                 }
                 nextSample[e] += perSample[e];
                 int negatives = (int) ((epoch - nextNegative[e]) / perNegative[e]);
-                for (int p = 0; p < negatives; p++) {
-                    int k = random.nextInt(n);
-                    if (k == head[e]) {
+                for (int s = 0; s < negatives; s++) {
+                    int o = random.nextInt(n);
+                    if (o == head[e]) {
                         continue;
                     }
-                    double[] o = y[k];
-                    double nx = cur[0] - o[0];
-                    double ny = cur[1] - o[1];
+                    int oo = 2 * o;
+                    double nx = p[j] - p[oo];
+                    double ny = p[j + 1] - p[oo + 1];
                     double nd2 = nx * nx + ny * ny;
                     if (nd2 > 0) {
-                        double coeff = 2 * b / ((0.001 + nd2) * (a * Math.pow(nd2, b) + 1));
-                        cur[0] += clip(coeff * nx) * alpha;
-                        cur[1] += clip(coeff * ny) * alpha;
+                        double coeff = 2 * b / ((0.001 + nd2) * (a * pow(nd2, b) + 1));
+                        p[j] += clip(coeff * nx) * alpha;
+                        p[j + 1] += clip(coeff * ny) * alpha;
                     } else {
-                        cur[0] += 4 * alpha;
-                        cur[1] += 4 * alpha;
+                        p[j] += 4 * alpha;
+                        p[j + 1] += 4 * alpha;
                     }
                 }
                 nextNegative[e] += negatives * perNegative[e];
@@ -407,7 +416,40 @@ public final class UmapLayout {
                 ctx.progress(epoch, epochs);
             }
         }
+        for (int i = 0; i < n; i++) {
+            y[i][0] = p[2 * i];
+            y[i][1] = p[2 * i + 1];
+        }
         ctx.progress(epochs, epochs);
+    }
+
+    /**
+     * x^y for x > 0 to about five digits, several times faster than {@link Math#pow} (the SGD's inner loop
+     * calls it hundreds of millions of times; the layout needs no more precision): 2^(y log2 x) with the
+     * exponent bits taken apart and short series for the fractions.
+     */
+    static double pow(double x, double y) {
+        long bits = Double.doubleToRawLongBits(x);
+        int e = (int) ((bits >>> 52) & 0x7FF) - 1023;
+        double m = Double.longBitsToDouble((bits & 0xFFFFFFFFFFFFFL) | 0x3FF0000000000000L);
+        if (m > 1.4142135623730951) { // keep m in [0.71, 1.41) so the series converges fast
+            m *= 0.5;
+            e++;
+        }
+        double t = (m - 1) / (m + 1);
+        double t2 = t * t;
+        double ln = 2 * t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 / 9))));
+        double z = y * (e + ln * 1.4426950408889634);
+        if (z < -1000) {
+            return 0;
+        }
+        if (z > 1000) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double fl = Math.floor(z);
+        double f = (z - fl) * 0.6931471805599453;
+        double p = 1 + f * (1 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120 + f * (1.0 / 720 + f / 5040))))));
+        return Math.scalb(p, (int) fl);
     }
 
     private static double clip(double v) {

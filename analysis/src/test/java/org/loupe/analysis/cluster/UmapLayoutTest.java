@@ -71,6 +71,13 @@ class UmapLayoutTest {
         assertThat(ab[1]).isCloseTo(0.895, org.assertj.core.data.Offset.offset(0.01));
     }
 
+    @net.jqwik.api.Property(tries = 2000)
+    void theFastPowerIsWithinFiveDigitsOfMathPow(@net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = 1e-6, max = 1e6) @net.jqwik.api.constraints.Scale(8) double x,
+                                                 @net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = -1.5, max = 1.5) double y) {
+        double exact = Math.pow(x, y);
+        assertThat(UmapLayout.pow(x, y)).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(1e-3));
+    }
+
     @Test
     void nearestNeighboursEqualBruteForce() {
         double[][] x = groups(300, 5, 4);
