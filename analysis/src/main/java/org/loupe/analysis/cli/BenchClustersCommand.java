@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.loupe.analysis.cluster.ClusterMap;
 import org.loupe.analysis.cluster.UmapLayout;
 import org.loupe.analysis.embed.MiniLmEmbedder;
+import org.loupe.analysis.embed.TfIdfVectors;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.read.DocumentReader;
 import org.loupe.engine.read.ProblemSink;
@@ -48,6 +49,9 @@ public final class BenchClustersCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the machine's cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--vectors", paramLabel = "V", description = "minilm or tfidf (default: ${DEFAULT-VALUE}).")
+    String vectors = "minilm";
+
     @Option(names = "--smile", negatable = true, description = "Run Smile's UMAP.of as the baseline (default: true).")
     boolean smile = true;
 
@@ -74,11 +78,18 @@ public final class BenchClustersCommand implements Callable<Integer> {
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("documents", texts.size());
         out.put("threads", threads);
-        out.put("max_tokens", maxTokens);
+        out.put("vectors", this.vectors);
+        if (this.vectors.equals("minilm")) {
+            out.put("max_tokens", maxTokens);
+        }
         long t0 = System.nanoTime();
         float[][] vectors;
-        try (MiniLmEmbedder embedder = new MiniLmEmbedder(threads, maxTokens)) {
-            vectors = embedder.embed(texts);
+        if (this.vectors.equals("tfidf")) {
+            vectors = TfIdfVectors.compute(texts.size(), texts::get, 256, 42, threads, TaskContext.NONE);
+        } else {
+            try (MiniLmEmbedder embedder = new MiniLmEmbedder(threads, maxTokens)) {
+                vectors = embedder.embed(texts);
+            }
         }
         long t1 = System.nanoTime();
         ClusterMap map = ClusterMap.build(vectors, texts::get, ClusterMap.Options.defaults(42), threads, TaskContext.NONE);

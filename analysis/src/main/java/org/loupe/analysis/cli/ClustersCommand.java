@@ -13,6 +13,7 @@ import org.loupe.analysis.cluster.Clustering;
 import org.loupe.analysis.cluster.UmapLayout;
 import org.loupe.analysis.embed.EmbeddingStore;
 import org.loupe.analysis.embed.MiniLmEmbedder;
+import org.loupe.analysis.embed.TfIdfVectors;
 import org.loupe.engine.cli.ConfigSource;
 import org.loupe.engine.cli.DecidedSampleOpener;
 import org.loupe.engine.cli.ReaderOptionsMixin;
@@ -73,6 +74,10 @@ public final class ClustersCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", paramLabel = "N", description = "Word pieces of each document embedded (default: ${DEFAULT-VALUE}).")
     int maxTokens = 64;
 
+    @Option(names = "--vectors", paramLabel = "V", description = "minilm (all-MiniLM-L6-v2 embeddings, cached) or tfidf "
+            + "(TF-IDF sketched and reduced: fast, for very large samples) (default: ${DEFAULT-VALUE}).")
+    String vectors = "minilm";
+
     @Option(names = "--json", description = "Print the clusters as JSON.")
     boolean json;
 
@@ -97,16 +102,25 @@ public final class ClustersCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--method is dbscan or kmeans, not " + method);
         }
+        if (!vectors.equals("minilm") && !vectors.equals("tfidf")) {
+            throw new ParameterException(spec.commandLine(), "--vectors is minilm or tfidf, not " + vectors);
+        }
         if (docs < 3 || maxTokens < 8 || maxTokens > 256) {
             throw new ParameterException(spec.commandLine(), "--docs must be at least 3 and --max-tokens 8..256");
         }
         TerminalProgress progress = TerminalProgress.onStderr();
         try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,
-                source, progress);
-             MiniLmEmbedder embedder = new MiniLmEmbedder(opened.threads(), maxTokens)) {
+                source, progress)) {
             Sample s = opened.sample();
             int[] rows = ClusterMap.subset(s.size(), docs, mapSeed);
-            float[][] vectors = EmbeddingStore.embed(s.directory(), s.size(), rows, r -> s.document(r).text(), embedder, progress);
+            float[][] vectors;
+            if (this.vectors.equals("tfidf")) {
+                vectors = TfIdfVectors.compute(rows.length, i -> s.document(rows[i]).text(), 256, mapSeed, opened.threads(), progress);
+            } else {
+                try (MiniLmEmbedder embedder = new MiniLmEmbedder(opened.threads(), maxTokens)) {
+                    vectors = EmbeddingStore.embed(s.directory(), s.size(), rows, r -> s.document(r).text(), embedder, progress);
+                }
+            }
             ClusterMap.Options options = new ClusterMap.Options(20_000, UmapLayout.Options.defaults(mapSeed), clustering, 5);
             ClusterMap map = ClusterMap.build(vectors, i -> s.document(rows[i]).text(), options, opened.threads(), progress);
             ClusterStats stats = ClusterStats.of(map, rows, opened.decided().keys().tokens(), opened.decided().decisions());
