@@ -34,6 +34,7 @@ public final class LoupeCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LoupeCommand());
         cli.getSubcommands().get("bench").addSubcommand("preview", new org.loupe.app.tune.BenchPreviewCommand());
+        cli.getSubcommands().get("bench").addSubcommand("draw", new org.loupe.app.clusters.BenchClustersDrawCommand());
         org.loupe.index.cli.IndexCommands.register(cli);
         cli.addSubcommand("domains", new org.loupe.analysis.cli.DomainsCommand());
         cli.addSubcommand("vocab", new org.loupe.analysis.cli.VocabCommand());

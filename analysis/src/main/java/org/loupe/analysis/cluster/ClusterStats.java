@@ -87,7 +87,7 @@ public final class ClusterStats {
         return l;
     }
 
-    /** The share of the sample's documents the pipeline removes. */
+    /** The share of the mapped documents the pipeline removes (the sample's rate when every document is mapped). */
     public double sampleRemovalRate() {
         return sampleRemovalRate;
     }

@@ -23,7 +23,8 @@ public final class ClusterTerms {
             + "under again further once here about above after before below between during through off out very our ours "
             + "his her hers its him she he it we us i me my mine yours theirs these those but nor too itself myself "
             + "because until while against among upon may might must shall one two new get got like make made many much "
-            + "even well back way use used using said say says see per via yes let lets it's don't can't i'm").split(" ")));
+            + "even well back way use used using said say says see per via yes let lets it's don't can't i'm doesn't didn't "
+            + "isn't wasn't won't you're i've we're they're that's there's what's you'll we'll").split(" ")));
 
     private ClusterTerms() {
     }
@@ -60,11 +61,11 @@ public final class ClusterTerms {
                     i++;
                 }
                 int s = i;
-                while (i < n && (Character.isLetter(t.charAt(i)) || t.charAt(i) == '\'')) {
+                while (i < n && (Character.isLetter(t.charAt(i)) || t.charAt(i) == '\'' || t.charAt(i) == '\u2019')) {
                     i++;
                 }
                 if (i - s >= 3) {
-                    String w = t.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+                    String w = t.substring(s, i).toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
                     if (!STOP.contains(w) && seen.add(w)) {
                         m.merge(w, 1, Integer::sum);
                         total.merge(w, 1, Integer::sum);

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 public enum TokenFlag {
     /** HTML/XML tags, attributes, entities ({@code </div}, {@code &nbsp;}, {@code class="}). */
     MARKUP("markup"),
-    /** Code: braces, semicolons, operators, camelCase or snake_case identifiers, indentation. */
+    /**
+     * Code: braces, semicolons, operators, camelCase identifiers with two humps or more ({@code getElementById};
+     * not {@code iPhone} or {@code McCluskey}), snake_case, indentation.
+     */
     CODE("code"),
     /** Parts of URLs ({@code http}, {@code www.}, {@code .com/}, {@code %20}, {@code utm_}). */
     URL("URL part"),
@@ -27,7 +30,7 @@ public enum TokenFlag {
     private static final Pattern MARKUP_RE = Pattern.compile(
             "</?[A-Za-z][A-Za-z0-9]*|/>|&(?:[A-Za-z]{2,8}|#[0-9]{2,5}|#x[0-9A-Fa-f]{2,4});?|=\"|\\b(?:href|src|div|span|nbsp|class|style)\\b");
     private static final Pattern CODE_RE = Pattern.compile(
-            "[{};]|==|!=|=>|->|::|&&|\\|\\||\\(\\)|//|/\\*|\\*/|[a-z][A-Z][a-z]|[A-Za-z]_[A-Za-z]|^[ \\t]*(?: {2,}|\\t)[ \\t]*$|\\$\\w");
+            "[{};]|==|!=|=>|->|::|&&|\\|\\||\\(\\)|//|/\\*|\\*/|(?<![A-Za-z])[a-z]+[A-Z][a-z0-9]*[A-Z]|[A-Za-z]_[A-Za-z]|^[ \\t]*(?: {2,}|\\t)[ \\t]*$|\\$\\w");
     private static final Pattern URL_RE = Pattern.compile(
             "(?i)https?|://|www\\.?|\\.(?:com|org|net|html?|php|aspx?|jpg|png|gif)\\b|%[0-9A-F]{2}|utm_|\\.[a-z]{2,4}/");
     private static final Pattern DIGITS_RE = Pattern.compile("\\d{5,}");

@@ -21,7 +21,9 @@ class VocabReportTest {
         assertThat(TokenFlag.of("&nbsp;")).contains(TokenFlag.MARKUP);
         assertThat(TokenFlag.of(" class=\"")).contains(TokenFlag.MARKUP);
         assertThat(TokenFlag.of("();")).contains(TokenFlag.CODE);
-        assertThat(TokenFlag.of("getElement")).contains(TokenFlag.CODE);
+        assertThat(TokenFlag.of("getElementById")).contains(TokenFlag.CODE);
+        assertThat(TokenFlag.of(" iPhone")).doesNotContain(TokenFlag.CODE);
+        assertThat(TokenFlag.of(" McCluskey")).doesNotContain(TokenFlag.CODE);
         assertThat(TokenFlag.of("user_id")).contains(TokenFlag.CODE);
         assertThat(TokenFlag.of("        ")).contains(TokenFlag.CODE);
         assertThat(TokenFlag.of("https")).contains(TokenFlag.URL);

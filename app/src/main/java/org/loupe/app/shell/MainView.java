@@ -246,7 +246,6 @@ public final class MainView extends BorderPane {
                     + "between steps, and the lines a text-editing step removed.";
             case SEARCH -> "Ranked full-text search over kept and discarded documents, with status, domain and language facets.";
             case DOMAINS -> "Top domains by tokens, with documents of each domain to read and one-click blocklisting.";
-            case CLUSTERS -> "An embedding map of the sample with labelled clusters and per-cluster removal rates.";
             case VOCABULARY -> "A tokenizer trained on the data: its longest, rarest and junk-looking tokens.";
             default -> "";
         });
@@ -256,6 +255,7 @@ public final class MainView extends BorderPane {
             case TUNE -> new org.loupe.app.tune.TuneView(model.tune());
             case DIFFS -> new org.loupe.app.diff.DiffView(model.diff(), model.tune());
             case DOMAINS -> new org.loupe.app.domains.DomainsView(model.domains(), model.tune(), model::searchFor);
+            case CLUSTERS -> new org.loupe.app.clusters.ClustersView(model.clusters(), model.tune());
             case VOCABULARY -> new org.loupe.app.vocab.VocabularyView(model.vocabulary(), model.tune());
             case SEARCH -> {
                 org.loupe.app.search.SearchView searchView = new org.loupe.app.search.SearchView(model.search());

@@ -71,6 +71,7 @@ public final class MainViewModel implements AutoCloseable {
     private final org.loupe.app.diff.DiffViewModel diff;
     private final org.loupe.app.search.SearchViewModel search;
     private final org.loupe.app.domains.DomainsViewModel domains;
+    private final org.loupe.app.clusters.ClustersViewModel clusters;
     private final org.loupe.app.vocab.VocabularyViewModel vocabulary;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
@@ -103,13 +104,16 @@ public final class MainViewModel implements AutoCloseable {
         document.searcherProperty().set(this::searchFor);
         this.domains = new org.loupe.app.domains.DomainsViewModel(tune);
         this.vocabulary = new org.loupe.app.vocab.VocabularyViewModel(context, tune, this::searchFor);
+        this.clusters = new org.loupe.app.clusters.ClustersViewModel(context, tune, this::searchFor);
         search.setActive(view.get() == View.SEARCH);
         domains.setActive(view.get() == View.DOMAINS);
         vocabulary.setActive(view.get() == View.VOCABULARY);
+        clusters.setActive(view.get() == View.CLUSTERS);
         view.addListener((o, a, v) -> {
             search.setActive(v == View.SEARCH);
             domains.setActive(v == View.DOMAINS);
             vocabulary.setActive(v == View.VOCABULARY);
+            clusters.setActive(v == View.CLUSTERS);
         });
         tune.inspector().searcherProperty().set(this::searchFor);
         tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
@@ -199,6 +203,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public org.loupe.app.vocab.VocabularyViewModel vocabulary() {
         return vocabulary;
+    }
+
+    public org.loupe.app.clusters.ClustersViewModel clusters() {
+        return clusters;
     }
 
     // Commands
@@ -442,6 +450,7 @@ public final class MainViewModel implements AutoCloseable {
     public void close() {
         running.forEach(TaskRunner.Handle::cancel);
         vocabulary.cancel();
+        clusters.cancel();
         search.close();
         replaceSample(null);
     }
