@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.loupe.analysis.cluster.ClusterMap;
 import org.loupe.analysis.cluster.ClusterStats;
@@ -14,6 +16,10 @@ import org.loupe.analysis.cluster.UmapLayout;
 import org.loupe.analysis.embed.EmbeddingStore;
 import org.loupe.analysis.embed.MiniLmEmbedder;
 import org.loupe.analysis.embed.TfIdfVectors;
+import org.loupe.analysis.topic.TopicStep;
+import org.loupe.engine.pipeline.ConfigLoader;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.cli.ConfigSource;
 import org.loupe.engine.cli.DecidedSampleOpener;
 import org.loupe.engine.cli.ReaderOptionsMixin;
@@ -78,6 +84,14 @@ public final class ClustersCommand implements Callable<Integer> {
             + "(TF-IDF sketched and reduced: fast, for very large samples) (default: ${DEFAULT-VALUE}).")
     String vectors = "minilm";
 
+    @Option(names = "--drop", paramLabel = "ID", split = ",", description = "Cluster ids to remove with a topic step "
+            + "(nearest centroid over the embeddings), written with --topic-config.")
+    List<Integer> drop = new ArrayList<>();
+
+    @Option(names = "--topic-config", paramLabel = "FILE", description = "Write the pipeline config (--preset/--config) with a "
+            + "topic step that drops the --drop clusters (YAML, or JSON for a .json name); `loupe run --config FILE` applies it.")
+    Path topicConfig;
+
     @Option(names = "--json", description = "Print the clusters as JSON.")
     boolean json;
 
@@ -105,6 +119,9 @@ public final class ClustersCommand implements Callable<Integer> {
         if (!vectors.equals("minilm") && !vectors.equals("tfidf")) {
             throw new ParameterException(spec.commandLine(), "--vectors is minilm or tfidf, not " + vectors);
         }
+        if (topicConfig != null && (drop.isEmpty() || vectors.equals("tfidf"))) {
+            throw new ParameterException(spec.commandLine(), "--topic-config needs --drop IDS and MiniLM vectors");
+        }
         if (docs < 3 || maxTokens < 8 || maxTokens > 256) {
             throw new ParameterException(spec.commandLine(), "--docs must be at least 3 and --max-tokens 8..256");
         }
@@ -124,6 +141,9 @@ public final class ClustersCommand implements Callable<Integer> {
             ClusterMap.Options options = new ClusterMap.Options(20_000, UmapLayout.Options.defaults(mapSeed), clustering, 5);
             ClusterMap map = ClusterMap.build(vectors, i -> s.document(rows[i]).text(), options, opened.threads(), progress);
             ClusterStats stats = ClusterStats.of(map, rows, opened.decided().keys().tokens(), opened.decided().decisions());
+            if (topicConfig != null) {
+                writeTopicConfig(opened, map, vectors);
+            }
             progress.finish(String.format("%,d clusters and %,d unclustered of %,d documents", map.clusters().size(),
                     map.noise().length, rows.length));
             PrintWriter out = spec.commandLine().getOut();
@@ -140,6 +160,24 @@ public final class ClustersCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    private void writeTopicConfig(DecidedSampleOpener.Opened opened, ClusterMap map, float[][] vectors) throws Exception {
+        List<String> labels = map.clusters().stream().map(c -> c.id() + " · " + c.label()).toList();
+        List<String> dropped = new ArrayList<>();
+        for (int id : drop) {
+            if (id < 0 || id >= labels.size()) {
+                throw new ParameterException(spec.commandLine(), "--drop " + id + ": the map has clusters 0.." + (labels.size() - 1));
+            }
+            dropped.add(labels.get(id));
+        }
+        List<StepConfig> steps = new ArrayList<>(opened.config().steps());
+        steps.add(StepConfig.of(TopicStep.NAME).withParam("centroids", TopicStep.encode(map.centroids(vectors)))
+                .withParam("labels", labels).withParam("drop", dropped).withParam("max_tokens", (long) maxTokens));
+        PipelineConfig config = opened.config().withSteps(steps);
+        ConfigLoader loader = new ConfigLoader(opened.decided().catalog());
+        loader.check(config);
+        loader.write(config, topicConfig);
     }
 
     static ObjectNode toJson(int documents, ClusterMap map, ClusterStats stats) {

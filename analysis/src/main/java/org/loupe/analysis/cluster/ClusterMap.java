@@ -193,6 +193,26 @@ public final class ClusterMap {
         return out;
     }
 
+    /**
+     * Each cluster's centroid: the mean of its members' vectors, scaled to unit length (the topic step assigns
+     * a document to the nearest of them).
+     *
+     * @param vectors the vectors the map was built from
+     */
+    public float[][] centroids(float[][] vectors) {
+        float[][] out = new float[clusters.size()][];
+        for (Cluster c : clusters) {
+            float[] mean = new float[vectors[0].length];
+            for (int r : c.rows()) {
+                for (int d = 0; d < mean.length; d++) {
+                    mean[d] += vectors[r][d];
+                }
+            }
+            out[c.id()] = org.loupe.analysis.embed.Vectors.normalize(mean);
+        }
+        return out;
+    }
+
     /** Every row's position. */
     public double[][] xy() {
         return xy;

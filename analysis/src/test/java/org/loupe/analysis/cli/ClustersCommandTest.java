@@ -59,5 +59,14 @@ class ClustersCommandTest {
         JsonNode km = run("--method", "kmeans", "--k", "6");
         assertThat(km.get("clusters").size()).isEqualTo(6);
         assertThat(km.get("noise").asInt()).isZero();
+
+        // a config with a topic step that drops cluster 1 of the k-means map; it loads back and `loupe run` takes it
+        Path config = tmp.resolve("topics.yaml");
+        run("--method", "kmeans", "--k", "6", "--drop", "1", "--topic-config", config.toString());
+        org.loupe.engine.pipeline.PipelineConfig c = new org.loupe.engine.pipeline.ConfigLoader(
+                org.loupe.engine.cli.DecidedSample.builtinCatalog()).read(config);
+        org.loupe.engine.pipeline.StepConfig topic = c.steps().get(c.indexOf("topic"));
+        assertThat((java.util.List<?>) topic.params().get("drop")).singleElement().asString().startsWith("1 · ");
+        assertThat(c.indexOf("fineweb_quality")).isNotNegative();
     }
 }

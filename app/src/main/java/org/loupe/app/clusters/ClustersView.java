@@ -414,10 +414,17 @@ public final class ClustersView extends BorderPane {
         for (Button b : List.of(more, again)) {
             b.disableProperty().bind(model.selectedPointsProperty().isNull());
         }
-        for (Button b : List.of(search, more, again)) {
+        Button drop = new Button("Drop this topic");
+        drop.setId("clusters-drop-topic");
+        drop.setTooltip(new Tooltip("Add a topic step to the pipeline that removes the documents nearest this cluster "
+                + "(here, in Tune and Diffs, and in full runs)"));
+        drop.setOnAction(e -> model.dropSelectedTopic());
+        drop.disableProperty().bind(model.selectedClusterProperty().isNull());
+        for (Button b : List.of(search, more, again, drop)) {
             b.getStyleClass().add(Styles.SMALL);
         }
-        HBox actions = new HBox(6, search, more, again);
+        drop.getStyleClass().add(Styles.DANGER);
+        HBox actions = new HBox(6, search, more, again, drop);
 
         ListView<Integer> kept = documents(model.kept(), tune, model, "clusters-kept");
         ListView<Integer> removed = documents(model.removed(), tune, model, "clusters-removed");

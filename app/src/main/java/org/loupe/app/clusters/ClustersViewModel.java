@@ -137,7 +137,7 @@ public final class ClustersViewModel {
                             boolean logScale, List<LegendEntry> legend, int[] argb) { }
 
     private record Built(Sample sample, int[] rows, ClusterMap map, MapPoints points, PointIndex index,
-                         Clustering.Method method, long seed, double seconds) { }
+                         Clustering.Method method, long seed, double seconds, String centroids, List<String> topicLabels) { }
 
     private final AppContext context;
     private final TuneViewModel tune;
@@ -395,7 +395,9 @@ public final class ClustersViewModel {
                 ctx.message("Indexing the map");
                 MapPoints p = pointsOf(rows, map);
                 PointIndex index = PointIndex.of(p.x(), p.y());
-                return new Built(s, rows, map, p, index, m, sd, (System.nanoTime() - t0) / 1e9);
+                List<String> topicLabels = map.clusters().stream().map(c -> c.id() + " · " + c.label()).toList();
+                return new Built(s, rows, map, p, index, m, sd, (System.nanoTime() - t0) / 1e9,
+                        org.loupe.analysis.topic.TopicStep.encode(map.centroids(vectors)), topicLabels);
             } finally {
                 boolean cancelled = ctx.isCancelled();
                 context.tasks().later(() -> {
@@ -544,6 +546,18 @@ public final class ClustersViewModel {
             }
         }
         return words.isEmpty() ? null : String.join(" ", words);
+    }
+
+    /**
+     * Removes the selected cluster's topic from the pipeline: Tune gets (or extends) a topic step that drops
+     * the documents nearest this cluster's centroid, here and in full runs.
+     */
+    public void dropSelectedTopic() {
+        Integer c = selectedCluster.get();
+        if (built == null || c == null || c < 0 || c >= built.topicLabels().size()) {
+            return;
+        }
+        tune.dropTopic(built.centroids(), built.topicLabels(), built.topicLabels().get(c));
     }
 
     /** Jumps to Search with the selected cluster's words. */

@@ -323,6 +323,39 @@ public final class TuneViewModel {
         applyChecked(next, true);
     }
 
+    /**
+     * Removes the documents nearest one cluster of the map: adds the cluster to the drop list of the topic
+     * step with these centroids, or appends such a step (measured on the sample, then decided like any other).
+     *
+     * @param centroids the map's centroids, as the topic step's {@code centroids} value
+     * @param labels    a name per centroid
+     * @param label     the cluster to drop
+     */
+    public void dropTopic(String centroids, List<String> labels, String label) {
+        PipelineConfig c = config.get();
+        for (int i = 0; i < c.steps().size(); i++) {
+            StepConfig step = c.steps().get(i);
+            if (step.type().equals("topic") && centroids.equals(step.params().get("centroids"))) {
+                List<String> drop = new ArrayList<>();
+                if (step.params().get("drop") instanceof List<?> l) {
+                    l.forEach(x -> drop.add(String.valueOf(x)));
+                }
+                if (drop.contains(label) && step.enabled()) {
+                    return;
+                }
+                if (!drop.contains(label)) {
+                    drop.add(label);
+                }
+                applyChecked(c.withStep(i, step.withParam("drop", drop).withEnabled(true)), false);
+                return;
+            }
+        }
+        List<StepConfig> list = new ArrayList<>(c.steps());
+        list.add(StepConfig.of("topic").withParam("centroids", centroids).withParam("labels", List.copyOf(labels))
+                .withParam("drop", List.of(label)));
+        applyChecked(c.withSteps(list), true);
+    }
+
     /** Loads a preset. */
     public void usePreset(String name) {
         apply(Presets.require(name), true);

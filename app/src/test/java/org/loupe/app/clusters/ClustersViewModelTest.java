@@ -77,6 +77,27 @@ class ClustersViewModelTest {
     }
 
     @Test
+    void droppingAClusterAddsATopicStepThatRemovesTheDocumentsNearestItsCentroid() {
+        clusters.select(0);
+        clusters.dropSelectedTopic();
+        org.loupe.engine.pipeline.PipelineConfig c = tune.configProperty().get();
+        int i = c.indexOf("topic");
+        assertThat(i).isNotNegative();
+        assertThat((java.util.List<?>) c.steps().get(i).params().get("drop")).hasSize(1);
+        assertThat(tune.errorProperty().get()).isEmpty();
+        Decisions d = decisions();
+        int byTopic = 0;
+        for (int r = 0; r < d.rows(); r++) {
+            if (!d.kept(r) && "topic_dropped".equals(d.reason(r))) {
+                byTopic++;
+            }
+        }
+        assertThat(byTopic).as("documents removed by the topic step").isPositive();
+        clusters.dropSelectedTopic();
+        assertThat(tune.configProperty().get()).as("dropping the same cluster again changes nothing").isEqualTo(c);
+    }
+
+    @Test
     void everyDocumentOfTheChosenSubsetHasAPointOnTheMap() {
         int[] subset = ClusterMap.subset(tune.sample().size(), clusters.effectiveDocuments(), clusters.seedProperty().get());
         ClustersViewModel.MapPoints p = points();

@@ -31,7 +31,12 @@ public final class Deciders {
             case "language" -> new LanguageDecider(stepName, table, params);
             case "url" -> new UrlDecider(type, stepName, table, params);
             case "c4_badwords" -> new C4BadWordsDecider(type, stepName, table, params);
-            default -> throw new IllegalArgumentException("no decision for step type " + type.name());
+            default -> {
+                if (type instanceof org.loupe.engine.pipeline.ExtensionStep e) {
+                    yield e.decider(stepName, params, table);
+                }
+                throw new IllegalArgumentException("no decision for step type " + type.name());
+            }
         };
     }
 

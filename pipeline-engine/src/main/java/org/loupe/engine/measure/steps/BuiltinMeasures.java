@@ -72,7 +72,12 @@ public final class BuiltinMeasures {
             case "url" -> new org.loupe.engine.measure.url.UrlMeasure(p, DocumentText::url);
             case "c4_badwords" -> new org.loupe.engine.measure.badwords.C4BadWordsMeasure(badwords,
                     doc -> doc.attribute("language") instanceof String l ? l : null, (String) p.get("default_language"));
-            default -> throw new IllegalArgumentException("no measure for step type " + type.name());
+            default -> {
+                if (type instanceof org.loupe.engine.pipeline.ExtensionStep e) {
+                    yield e.measure(p);
+                }
+                throw new IllegalArgumentException("no measure for step type " + type.name());
+            }
         };
     }
 

@@ -118,8 +118,13 @@ public final class BuiltinSteps {
                 ListSteps.C4_BADWORDS);
     }
 
-    /** The catalog of built-in steps; {@code languageLabels} are the LID model's codes (empty: not checked). */
+    /**
+     * The catalog of built-in steps and of the {@link org.loupe.engine.pipeline.ExtensionStep extension steps}
+     * on the class path; {@code languageLabels} are the LID model's codes (empty: not checked).
+     */
     public static StepCatalog catalog(Set<String> languageLabels) {
-        return StepCatalog.of(all(), languageLabels);
+        List<StepType> types = new java.util.ArrayList<>(all());
+        types.addAll(org.loupe.engine.pipeline.ExtensionStep.load());
+        return StepCatalog.of(types, languageLabels);
     }
 }
