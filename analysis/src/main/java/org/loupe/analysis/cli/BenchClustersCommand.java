@@ -37,7 +37,8 @@ import smile.manifold.UMAP;
                 + "shard or folder, against Smile's UMAP.of on the same vectors in the same run.")
 public final class BenchClustersCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "PATH", description = "A shard or folder of documents.")
+    @Option(names = "--input", paramLabel = "PATH", description = "A shard or folder of documents (default: texts from "
+            + "the generator `bench generate` uses, made in memory).")
     Path input;
 
     @Option(names = "--docs", paramLabel = "N", description = "Documents (default: ${DEFAULT-VALUE}).")
@@ -64,7 +65,7 @@ public final class BenchClustersCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--docs must be at least 20");
         }
         List<String> texts = new ArrayList<>();
-        for (Shard shard : new ShardScanner().scan(input).shards()) {
+        for (Shard shard : input == null ? List.<Shard>of() : new ShardScanner().scan(input).shards()) {
             try (DocumentReader r = ShardReaders.open(shard, ReaderOptions.defaults(), ProblemSink.IGNORE)) {
                 Document d;
                 while (texts.size() < docs && (d = r.next()) != null) {
@@ -75,7 +76,11 @@ public final class BenchClustersCommand implements Callable<Integer> {
                 break;
             }
         }
+        if (input == null) {
+            texts = org.loupe.engine.cli.BenchCorpus.texts(docs, 42);
+        }
         ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("input", input == null ? "generated (bench generate's pseudo-English generator, seed 42)" : input.getFileName().toString());
         out.put("documents", texts.size());
         out.put("threads", threads);
         out.put("vectors", this.vectors);

@@ -33,7 +33,7 @@ import org.loupe.engine.read.ShardScanner;
  * and paragraphs, log-uniform lengths between 200 B and 20 KB, a URL from a Zipf-popular set of domains,
  * a timestamp and nested metadata. The same seed gives byte-identical shards.
  */
-final class BenchCorpus {
+public final class BenchCorpus {
     static final int MIN_DOC_BYTES = 200;
     static final int MAX_DOC_BYTES = 20_000;
     private static final int TABLE = 1 << 20;
@@ -84,6 +84,20 @@ final class BenchCorpus {
     }
 
     /** A pseudo-English vocabulary: common function words first, then generated words, Zipf weights (s = 1.05). */
+    /**
+     * {@code n} texts from the built-in generator that {@code bench generate} uses (the same seed gives the same
+     * texts), for benchmarks that need no files.
+     */
+    public static java.util.List<String> texts(int n, long seed) {
+        BenchCorpus c = builtIn(seed);
+        SplittableRandom r = new SplittableRandom(seed);
+        java.util.List<String> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(c.text(r, length(r)));
+        }
+        return out;
+    }
+
     static BenchCorpus builtIn(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         LinkedHashSet<String> seen = new LinkedHashSet<>(Arrays.asList(FUNCTION_WORDS));
