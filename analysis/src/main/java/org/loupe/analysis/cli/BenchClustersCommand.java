@@ -45,7 +45,7 @@ public final class BenchClustersCommand implements Callable<Integer> {
     int docs = 20_000;
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "Word pieces embedded per document (default: ${DEFAULT-VALUE}).")
-    int maxTokens = 64;
+    int maxTokens = 48;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the machine's cores).")
     int threads = Runtime.getRuntime().availableProcessors();

@@ -78,7 +78,7 @@ public final class ClustersCommand implements Callable<Integer> {
     long mapSeed = 42;
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "Word pieces of each document embedded (default: ${DEFAULT-VALUE}).")
-    int maxTokens = 64;
+    int maxTokens = 48;
 
     @Option(names = "--vectors", paramLabel = "V", description = "minilm (all-MiniLM-L6-v2 embeddings, cached) or tfidf "
             + "(TF-IDF sketched and reduced: fast, for very large samples) (default: ${DEFAULT-VALUE}).")
@@ -139,7 +139,8 @@ public final class ClustersCommand implements Callable<Integer> {
                 }
             }
             ClusterMap.Options options = new ClusterMap.Options(20_000, UmapLayout.Options.defaults(mapSeed), clustering, 5);
-            ClusterMap map = ClusterMap.build(vectors, i -> s.document(rows[i]).text(), options, opened.threads(), progress);
+            ClusterMap map = ClusterMap.cached(s.directory().resolve("maps"), vectors, i -> s.document(rows[i]).text(), options,
+                    opened.threads(), progress);
             ClusterStats stats = ClusterStats.of(map, rows, opened.decided().keys().tokens(), opened.decided().decisions());
             if (topicConfig != null) {
                 writeTopicConfig(opened, map, vectors);

@@ -150,6 +150,88 @@ public final class ClusterMap {
                 new Timings((t1 - t0) / 1_000_000, layout.knnMillis(), layout.sgdMillis(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000));
     }
 
+    /**
+     * The map from the cache in {@code dir} when one was built from the same vectors with the same options,
+     * else built and cached. The key is a digest of the vectors and the options, so a map is never reused
+     * for other documents; a damaged file is rebuilt.
+     */
+    public static ClusterMap cached(java.nio.file.Path dir, float[][] vectors, IntFunction<String> text, Options o, int threads,
+                                    TaskContext ctx) throws java.io.IOException {
+        long h = 0x9E3779B97F4A7C15L ^ vectors.length;
+        for (float[] v : vectors) {
+            for (float f : v) {
+                h = (h ^ Float.floatToIntBits(f)) * 0x100000001B3L;
+            }
+        }
+        h = h * 31 + o.toString().hashCode();
+        java.nio.file.Path file = dir.resolve(String.format("map-%016x.bin", h));
+        if (java.nio.file.Files.isRegularFile(file)) {
+            try {
+                ClusterMap m = read(file, vectors.length);
+                ctx.message("Read the cached map");
+                return m;
+            } catch (java.io.IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(file); // damaged: build again
+            }
+        }
+        ClusterMap m = build(vectors, text, o, threads, ctx);
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "map", ".tmp");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                java.nio.file.Files.newOutputStream(tmp)))) {
+            out.writeInt(MAP_MAGIC);
+            out.writeInt(m.size());
+            out.writeInt(m.mapped);
+            out.writeInt(m.components);
+            for (int i = 0; i < m.size(); i++) {
+                out.writeDouble(m.xy[i][0]);
+                out.writeDouble(m.xy[i][1]);
+                out.writeInt(m.cluster[i]);
+            }
+            out.writeInt(m.clusters.size());
+            for (Cluster c : m.clusters) {
+                out.writeInt(c.terms().size());
+                for (String t : c.terms()) {
+                    out.writeUTF(t);
+                }
+            }
+        }
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return m;
+    }
+
+    private static final int MAP_MAGIC = 0x4C4D4150; // "LMAP"
+
+    private static ClusterMap read(java.nio.file.Path file, int n) throws java.io.IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                java.nio.file.Files.newInputStream(file)))) {
+            if (in.readInt() != MAP_MAGIC || in.readInt() != n) {
+                throw new java.io.IOException("not a map of " + n + " documents: " + file);
+            }
+            int mapped = in.readInt();
+            int components = in.readInt();
+            double[][] xy = new double[n][];
+            int[] label = new int[n];
+            for (int i = 0; i < n; i++) {
+                xy[i] = new double[] {in.readDouble(), in.readDouble()};
+                label[i] = in.readInt();
+            }
+            int k = in.readInt();
+            int[][] members = members(label, k);
+            List<Cluster> clusters = new ArrayList<>(k);
+            for (int c = 0; c < k; c++) {
+                int t = in.readInt();
+                List<String> terms = new ArrayList<>(t);
+                for (int j = 0; j < t; j++) {
+                    terms.add(in.readUTF());
+                }
+                clusters.add(new Cluster(c, String.join(" · ", terms), List.copyOf(terms), members[c]));
+            }
+            return new ClusterMap(xy, label, List.copyOf(clusters), members[k], mapped, components, new Timings(0, 0, 0, 0, 0, 0));
+        }
+    }
+
     /** Rows per cluster; index k holds the noise. */
     private static int[][] members(int[] label, int k) {
         int[] size = new int[k + 1];

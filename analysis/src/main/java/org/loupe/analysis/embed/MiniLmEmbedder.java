@@ -41,9 +41,9 @@ public final class MiniLmEmbedder implements TextEmbedder {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
 
-    /** The model with 64 word pieces per text (the default of the map: the opening of a page says what it is about). */
+    /** The model with 48 word pieces per text (the map's default: the opening of a page says what it is about). */
     public MiniLmEmbedder(int threads) {
-        this(threads, 64);
+        this(threads, 48);
     }
 
     public MiniLmEmbedder(int threads, int maxTokens) {

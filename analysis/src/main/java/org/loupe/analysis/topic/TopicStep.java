@@ -57,7 +57,7 @@ public final class TopicStep implements ExtensionStep {
                 ParamSpec.string("centroids", "", false, MEASURE,
                         "The clusters' centroids: base64 of little-endian float32, one unit vector per label (written by the Clusters view)."),
                 ParamSpec.strings("labels", List.of(), false, MEASURE, "A name per centroid, in order."),
-                ParamSpec.integer("max_tokens", 64L, 8L, 256L, false, MEASURE, "Word pieces of each document embedded."),
+                ParamSpec.integer("max_tokens", 48L, 8L, 256L, false, MEASURE, "Word pieces of each document embedded."),
                 ParamSpec.strings("drop", List.of(), false, DECISION, "Clusters (by name) whose documents are removed."),
                 ParamSpec.strings("keep", null, true, DECISION, "When set, only documents nearest these clusters are kept."));
     }

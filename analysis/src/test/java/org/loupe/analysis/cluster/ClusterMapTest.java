@@ -106,6 +106,32 @@ class ClusterMapTest {
     }
 
     @Test
+    void aCachedMapReadsBackEqualAndADamagedOrForeignOneIsBuiltAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        float[][] v = vectors(400, 3, 8);
+        ClusterMap.Options o = ClusterMap.Options.defaults(2);
+        ClusterMap first = ClusterMap.cached(dir, v, r -> text(r, 3), o, 2, TaskContext.NONE);
+        java.util.List<java.nio.file.Path> files;
+        try (var s = java.nio.file.Files.list(dir)) {
+            files = s.toList();
+        }
+        assertThat(files).hasSize(1);
+        ClusterMap again = ClusterMap.cached(dir, v, r -> { throw new AssertionError("read, not built"); }, o, 2, TaskContext.NONE);
+        assertThat(again.xy()).isDeepEqualTo(first.xy());
+        assertThat(again.cluster()).containsExactly(first.cluster());
+        assertThat(again.clusters()).extracting(ClusterMap.Cluster::label)
+                .containsExactlyElementsOf(first.clusters().stream().map(ClusterMap.Cluster::label).toList());
+        assertThat(again.noise()).containsExactly(first.noise());
+        java.nio.file.Files.write(files.get(0), new byte[] {1, 2, 3});
+        ClusterMap rebuilt = ClusterMap.cached(dir, v, r -> text(r, 3), o, 2, TaskContext.NONE);
+        assertThat(rebuilt.xy()).isDeepEqualTo(first.xy());
+        ClusterMap.cached(dir, vectors(400, 3, 9), r -> text(r, 3), o, 2, TaskContext.NONE);
+        try (var s = java.nio.file.Files.list(dir)) {
+            assertThat(s.count()).as("other vectors, another map").isEqualTo(2);
+        }
+    }
+
+    @Test
     void clusterCountsEqualBruteForceSumsUnderTheDecisions() {
         int n = 900;
         ClusterMap map = ClusterMap.build(vectors(n, 3, 6), r -> text(r, 3), ClusterMap.Options.defaults(1), 2, TaskContext.NONE);

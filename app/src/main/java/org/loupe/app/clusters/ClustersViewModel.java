@@ -66,7 +66,7 @@ public final class ClustersViewModel {
     public static final int MIN_DOCUMENTS = 3;
     public static final long DEFAULT_SEED = 42;
     /** Word pieces of each document embedded: the opening says what a page is about, and it is fast. */
-    public static final int MAX_TOKENS = 64;
+    public static final int MAX_TOKENS = 48;
     /** Documents laid out by UMAP at most; the others are placed by their nearest laid-out neighbours. */
     public static final int MAX_LAYOUT_POINTS = 20_000;
     /** Documents shown per page of a selection. */
@@ -390,7 +390,8 @@ public final class ClustersViewModel {
                 ctx.checkCancelled();
                 ClusterMap.Options options = new ClusterMap.Options(MAX_LAYOUT_POINTS, UmapLayout.Options.defaults(sd),
                         new Clustering.Options(m, 0, 0, 0, sd), TERMS);
-                ClusterMap map = ClusterMap.build(vectors, i -> s.document(rows[i]).text(), options, threads, ctx);
+                ClusterMap map = ClusterMap.cached(s.directory().resolve("maps"), vectors, i -> s.document(rows[i]).text(), options,
+                        threads, ctx);
                 ctx.checkCancelled();
                 ctx.message("Indexing the map");
                 MapPoints p = pointsOf(rows, map);

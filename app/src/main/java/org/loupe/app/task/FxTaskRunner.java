@@ -94,7 +94,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         } else {
             Platform.runLater(add);
         }
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed between the check above and here (close runs on another thread): start nothing
+            later(() -> running.remove(task));
+            task.cancel(false);
+        }
         return new Handle() {
             @Override
             public void cancel() {
