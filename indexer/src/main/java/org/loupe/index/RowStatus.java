@@ -2,7 +2,7 @@ package org.loupe.index;
 
 import java.util.List;
 import java.util.Objects;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 
 /**
  * The live status of every sample row: kept, or removed by a step. Searches read it from the current decisions,

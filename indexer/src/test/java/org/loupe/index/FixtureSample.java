@@ -3,7 +3,7 @@ package org.loupe.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.read.ReaderOptions;
 import org.loupe.engine.read.ShardScanner;
 import org.loupe.engine.sample.Sample;

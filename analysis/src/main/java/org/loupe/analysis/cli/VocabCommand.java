@@ -13,7 +13,7 @@ import org.loupe.engine.cli.ReaderOptionsMixin;
 import org.loupe.engine.cli.SampleSpecMixin;
 import org.loupe.engine.cli.TerminalProgress;
 import org.loupe.engine.cli.WorkspaceMixin;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.sample.Sample;
 import picocli.CommandLine.ArgGroup;

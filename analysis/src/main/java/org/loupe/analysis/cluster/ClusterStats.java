@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.loupe.analysis.group.GroupCounts;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 
 /**
  * What the pipeline does to each cluster: documents and tokens, kept, removed by each step, removal rate

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.loupe.analysis.group.GroupCounts;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 
 /**
  * Per registrable domain of a sample: documents and tokens, how many each step removed, what is kept;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 
 /**
  * Documents and tokens of groups of sample rows (domains, clusters), with what the pipeline keeps and what

@@ -19,8 +19,10 @@ import org.loupe.engine.filter.StepDecider;
 import org.loupe.engine.measure.DocumentText;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.measure.StepMeasure;
-import org.loupe.engine.pipeline.ExtensionStep;
 import org.loupe.engine.pipeline.ParamSpec;
+import org.loupe.engine.pipeline.StepParams;
+import org.loupe.engine.pipeline.StepResources;
+import org.loupe.engine.pipeline.StepType;
 
 /**
  * The topic filter: each document is embedded (all-MiniLM-L6-v2, as on the cluster map) and assigned to the
@@ -29,7 +31,7 @@ import org.loupe.engine.pipeline.ParamSpec;
  * saved pipeline decides the same on the sample, on a whole folder and on another machine. Every document
  * is embedded on its own (no batch), so its vector does not depend on its neighbours in a batch.
  */
-public final class TopicStep implements ExtensionStep {
+public final class TopicStep implements StepType {
     public static final String NAME = "topic";
     public static final String DROPPED = "topic_dropped";
     public static final String NOT_KEPT = "topic_not_kept";
@@ -51,15 +53,20 @@ public final class TopicStep implements ExtensionStep {
         return "(Loupe) nearest-centroid topic filter";
     }
 
+    public static final ParamSpec CENTROIDS = ParamSpec.string("centroids", "", false, MEASURE,
+            "The clusters' centroids: base64 of little-endian float32, one unit vector per label (written by the Clusters view).");
+    public static final ParamSpec LABELS = ParamSpec.strings("labels", List.of(), false, MEASURE, "A name per centroid, in order.");
+    public static final ParamSpec MAX_TOKENS = ParamSpec.integer("max_tokens", 48L, 8L, 256L, false, MEASURE,
+            "Word pieces of each document embedded.");
+    public static final ParamSpec DROP = ParamSpec.strings("drop", List.of(), false, DECISION,
+            "Clusters (by name) whose documents are removed.");
+    public static final ParamSpec KEEP = ParamSpec.strings("keep", null, true, DECISION,
+            "When set, only documents nearest these clusters are kept.");
+    private static final List<ParamSpec> PARAMS = List.of(CENTROIDS, LABELS, MAX_TOKENS, DROP, KEEP);
+
     @Override
     public List<ParamSpec> params() {
-        return List.of(
-                ParamSpec.string("centroids", "", false, MEASURE,
-                        "The clusters' centroids: base64 of little-endian float32, one unit vector per label (written by the Clusters view)."),
-                ParamSpec.strings("labels", List.of(), false, MEASURE, "A name per centroid, in order."),
-                ParamSpec.integer("max_tokens", 48L, 8L, 256L, false, MEASURE, "Word pieces of each document embedded."),
-                ParamSpec.strings("drop", List.of(), false, DECISION, "Clusters (by name) whose documents are removed."),
-                ParamSpec.strings("keep", null, true, DECISION, "When set, only documents nearest these clusters are kept."));
+        return PARAMS;
     }
 
     @Override
@@ -116,10 +123,10 @@ public final class TopicStep implements ExtensionStep {
     }
 
     @Override
-    public StepMeasure measure(Map<String, Object> params) {
-        float[][] centroids = decode((String) params.get("centroids"));
+    public StepMeasure measure(StepParams params, StepResources resources) {
+        float[][] centroids = decode(params.string(CENTROIDS));
         List<String> labels = labels(params, centroids.length);
-        MiniLmEmbedder embedder = embedder(((Number) params.get("max_tokens")).intValue());
+        MiniLmEmbedder embedder = embedder((int) params.integer(MAX_TOKENS));
         return new StepMeasure() {
             @Override
             public List<String> metrics() {
@@ -150,10 +157,10 @@ public final class TopicStep implements ExtensionStep {
         };
     }
 
-    private static List<String> labels(Map<String, Object> params, int k) {
+    private static List<String> labels(StepParams params, int k) {
         List<String> labels = new ArrayList<>();
-        if (params.get("labels") instanceof List<?> l) {
-            l.forEach(x -> labels.add(String.valueOf(x)));
+        if (params.strings(LABELS) != null) {
+            labels.addAll(params.strings(LABELS));
         }
         for (int i = labels.size(); i < k; i++) {
             labels.add("cluster " + i);
@@ -162,12 +169,12 @@ public final class TopicStep implements ExtensionStep {
     }
 
     @Override
-    public StepDecider decider(String stepName, Map<String, Object> params, MetricTable table) {
+    public StepDecider decider(String stepName, StepParams params, MetricTable table) {
         String column = MetricTable.name(stepName, "topic");
         double[] topic = table.column(column);
         List<String> labels = table.labels(column);
-        Set<String> drop = names(params.get("drop"));
-        Set<String> keep = params.get("keep") == null ? null : names(params.get("keep"));
+        Set<String> drop = names(params.strings(DROP));
+        Set<String> keep = params.strings(KEEP) == null ? null : names(params.strings(KEEP));
         int[] reason = new int[labels.size()];
         for (int c = 0; c < labels.size(); c++) {
             String l = labels.get(c);
@@ -191,11 +198,7 @@ public final class TopicStep implements ExtensionStep {
         };
     }
 
-    private static Set<String> names(Object v) {
-        Set<String> out = new HashSet<>();
-        if (v instanceof List<?> l) {
-            l.forEach(x -> out.add(String.valueOf(x)));
-        }
-        return out;
+    private static Set<String> names(List<String> v) {
+        return v == null ? Set.of() : new HashSet<>(v);
     }
 }

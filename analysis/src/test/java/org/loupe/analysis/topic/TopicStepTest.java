@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.analysis.embed.MiniLmEmbedder;
 import org.loupe.engine.cli.DecidedSample;
 import org.loupe.engine.cli.SampleSpecMixin;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.lid.LanguageIdentifier;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
@@ -93,7 +93,7 @@ class TopicStepTest {
         assertThat(removed).as("documents nearest the food centroid").isBetween(10, 600);
 
         Path out = tmp.resolve("out");
-        FullRun.RunResult result = new FullRun(c, catalog, new BuiltinMeasures(EnglishTokenizer.shared(), LanguageIdentifier::lid176),
+        FullRun.RunResult result = new FullRun(c, catalog, new StepResources(EnglishTokenizer.shared(), LanguageIdentifier::lid176),
                 ReaderOptions.defaults(), 2).run(scan, out, TaskContext.NONE);
         Set<String> keptInRun = new TreeSet<>();
         ObjectMapper json = new ObjectMapper();

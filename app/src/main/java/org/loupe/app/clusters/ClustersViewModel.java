@@ -37,11 +37,11 @@ import org.loupe.analysis.embed.MiniLmEmbedder;
 import org.loupe.app.AppContext;
 import org.loupe.app.task.TaskRunner;
 import org.loupe.app.tune.TuneViewModel;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.RowKeys;
-import org.loupe.engine.filter.RowSampler;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
+import org.loupe.engine.decision.RowSampler;
 import org.loupe.engine.measure.MetricTable;
-import org.loupe.engine.measure.SampleMeasurements;
+import org.loupe.engine.run.SampleMeasurements;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.task.TaskContext;
 

@@ -27,8 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.loupe.app.document.DocumentView;
 import org.loupe.app.tune.TuneViewModel;
-import org.loupe.engine.filter.StepOverlap;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.decision.StepOverlap;
+import org.loupe.engine.pipeline.steps.Presets;
 
 /** Diffs: the pipeline against a pinned baseline, per step; the documents that changed sides; step overlap. */
 public final class DiffView extends BorderPane {

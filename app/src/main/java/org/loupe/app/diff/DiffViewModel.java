@@ -17,16 +17,16 @@ import org.loupe.app.AppContext;
 import org.loupe.app.common.RowList;
 import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.DecisionDiff;
-import org.loupe.engine.filter.Deciders;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.StepOverlap;
+import org.loupe.engine.decision.DecisionDiff;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.StepOverlap;
 import org.loupe.engine.measure.MetricTable;
-import org.loupe.engine.measure.SampleMeasurements;
+import org.loupe.engine.run.SampleMeasurements;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.sample.Sample;
 
@@ -328,7 +328,7 @@ public final class DiffViewModel {
             return List.of();
         }
         try {
-            return Deciders.compile(type, stepName, ConfigLoader.effectiveParams(type, step, null), table).checks();
+            return type.decider(stepName, StepParams.of(type, step), table).checks();
         } catch (IllegalArgumentException e) {
             return List.of();
         }

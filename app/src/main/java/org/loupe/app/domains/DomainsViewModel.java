@@ -15,8 +15,8 @@ import javafx.collections.ObservableList;
 import org.loupe.analysis.domain.DomainBreakdown;
 import org.loupe.analysis.domain.DomainStats;
 import org.loupe.app.tune.TuneViewModel;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.RowSampler;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowSampler;
 import org.loupe.engine.sample.Sample;
 
 /**

@@ -20,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.loupe.app.AppContext;
 import org.loupe.app.tune.TuneViewModel;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.sample.Sample;
 import org.loupe.index.Hit;
@@ -197,7 +197,7 @@ public final class SearchViewModel implements AutoCloseable {
         }
         message.set("Indexing the sample…");
         context.tasks().run("Indexing the sample for search", ctx -> {
-            var t = org.loupe.engine.measure.SampleMeasurements.languages(s, context.languageIdentifier().get(),
+            var t = org.loupe.engine.run.SampleMeasurements.languages(s, context.languageIdentifier().get(),
                     context.threads(), ctx);
             double[] codes = t.column("language");
             List<String> labels = t.labels("language");

@@ -346,7 +346,7 @@ public final class MainViewModel implements AutoCloseable {
                 result.shards().size(), human(result.totalBytes()), s.size(), stats.documents(), s.spec().seed(),
                 stats.problems() + result.problems().size()));
         String encoding = org.loupe.engine.measure.tokens.TokenCounter.DEFAULT;
-        track(tasks.run("Counting tokens", ctx -> org.loupe.engine.measure.SampleMeasurements.tokens(s, encoding, context.threads(), ctx),
+        track(tasks.run("Counting tokens", ctx -> org.loupe.engine.run.SampleMeasurements.tokens(s, encoding, context.threads(), ctx),
                 counts -> {
                     if (gen == generation) {
                         browse.tokensArrived(source, counts);
@@ -358,7 +358,7 @@ public final class MainViewModel implements AutoCloseable {
                 },
                 e -> fail(gen, "Cannot count tokens", e)));
         track(tasks.run("Identifying languages", ctx -> {
-                    var t = org.loupe.engine.measure.SampleMeasurements.languages(s, context.languageIdentifier().get(), context.threads(), ctx);
+                    var t = org.loupe.engine.run.SampleMeasurements.languages(s, context.languageIdentifier().get(), context.threads(), ctx);
                     double[] codes = t.column("language");
                     java.util.List<String> labels = t.labels("language");
                     String[] out = new String[codes.length];

@@ -13,7 +13,7 @@ import org.loupe.app.diff.DiffViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.bench.DecideBenchmark;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

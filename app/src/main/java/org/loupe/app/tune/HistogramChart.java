@@ -11,7 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.Histogram;
+import org.loupe.engine.decision.Histogram;
 
 /**
  * A stacked histogram drawn on a canvas (kept / removed by this step / removed by another step) with the

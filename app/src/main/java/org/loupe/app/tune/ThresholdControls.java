@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.RangeSlider;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.Histogram;
+import org.loupe.engine.decision.Histogram;
 
 /**
  * The selected metric's thresholds as controls whose range and direction are explicit: a range slider

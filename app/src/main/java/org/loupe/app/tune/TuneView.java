@@ -19,7 +19,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepConfig;
 
 /** Tune: the steps (on/off), the selected step's parameters (editable), and the live cascade. */

@@ -20,23 +20,24 @@ import org.loupe.app.common.RowList;
 import org.loupe.app.document.Annotation;
 import org.loupe.app.document.DocumentViewModel;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.RowExplanation;
-import org.loupe.engine.filter.RowSampler;
+import org.loupe.engine.decision.RowExplanation;
+import org.loupe.engine.decision.RowSampler;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.workspace.Labels;
 import java.nio.file.Path;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
-import org.loupe.engine.measure.SampleMeasurements;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.run.SampleMeasurements;
+import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.ParamSpec;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import org.loupe.engine.sample.Sample;
@@ -83,7 +84,7 @@ public final class TuneViewModel {
 
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final ObjectProperty<String> metric = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<org.loupe.engine.filter.Histogram> histogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<org.loupe.engine.decision.Histogram> histogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper histogramCaption = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.BooleanProperty logScale = new javafx.beans.property.SimpleBooleanProperty(false);
 
@@ -120,7 +121,7 @@ public final class TuneViewModel {
     private int listShown = PAGE;
     private long listSeed = 1;
     private final DocumentViewModel inspector;
-    private final BuiltinMeasures measures;
+    private final StepResources measures;
 
     private final FullRunModel fullRun;
     private Labels labels;
@@ -139,7 +140,7 @@ public final class TuneViewModel {
 
     public TuneViewModel(AppContext context) {
         this.context = context;
-        this.measures = new BuiltinMeasures(EnglishTokenizer.shared(), context.languageIdentifier());
+        this.measures = new StepResources(EnglishTokenizer.shared(), context.languageIdentifier());
         this.inspector = new DocumentViewModel(context.tasks());
         inspector.annotatorProperty().set(this::annotate);
         this.fullRun = new FullRunModel(context, this, config::get, catalog);
@@ -204,7 +205,7 @@ public final class TuneViewModel {
     }
 
     /** The selected metric's distribution under the current decisions (kept / removed by the step / by others). */
-    public ReadOnlyObjectProperty<org.loupe.engine.filter.Histogram> histogramProperty() {
+    public ReadOnlyObjectProperty<org.loupe.engine.decision.Histogram> histogramProperty() {
         return histogram.getReadOnlyProperty();
     }
 
@@ -292,8 +293,7 @@ public final class TuneViewModel {
             error.set(name + ": " + e.getMessage());
             return;
         }
-        PipelineConfig next = config.get().withStep(index, step.withParam(name, value));
-        applyChecked(next, spec.role() == ParamSpec.Role.MEASURE);
+        setParamValue(spec, value);
     }
 
     /**
@@ -463,8 +463,7 @@ public final class TuneViewModel {
         StepConfig step = config.get().steps().get(index);
         StepType type = catalog.type(step.type()).orElseThrow();
         try {
-            return org.loupe.engine.filter.Deciders.compile(type, step.stepName(),
-                    ConfigLoader.effectiveParams(type, step, null), table).checks();
+            return type.decider(step.stepName(), StepParams.of(type, step), table).checks();
         } catch (IllegalArgumentException e) {
             return List.of();
         }
@@ -507,7 +506,7 @@ public final class TuneViewModel {
             histogramCaption.set(step.stepName() + " is off");
             return;
         }
-        histogram.set(org.loupe.engine.filter.Histogram.of(table.column(column), d, decided, 40, logScale.get()));
+        histogram.set(org.loupe.engine.decision.Histogram.of(table.column(column), d, decided, 40, logScale.get()));
         List<String> parts = new ArrayList<>();
         List<Check> onMetric = selectedChecks().stream().filter(c -> c.metric().equals(m)).toList();
         thresholds.set(onMetric);
@@ -518,7 +517,7 @@ public final class TuneViewModel {
                         format(c.threshold()), c.reason()));
             }
         }
-        org.loupe.engine.filter.Histogram h = histogram.get();
+        org.loupe.engine.decision.Histogram h = histogram.get();
         if (h.nan() > 0) {
             parts.add(String.format("%,d without a value (not drawn)", h.nan()));
         }
@@ -536,14 +535,15 @@ public final class TuneViewModel {
         }
         StepConfig step = config.get().steps().get(index);
         StepType type = catalog.type(step.type()).orElseThrow();
-        Map<String, Object> effective = ConfigLoader.effectiveParams(type, step, null);
+        Map<String, Object> effective = StepParams.of(type, step).asMap();
         List<Check> checks = table == null ? List.of() : selectedChecks();
         List<ParamRow> rows = new ArrayList<>();
         for (ParamSpec p : type.params()) {
             String range = p.min() == null && p.max() == null ? ""
                     : p.min() != null && p.max() != null ? "[" + shortNumber(p.min()) + ", " + shortNumber(p.max()) + "]"
                     : p.min() != null ? "≥ " + shortNumber(p.min()) : "≤ " + shortNumber(p.max());
-            String direction = checks.stream().filter(c -> c.param().equals(p.name())).findFirst()
+            String direction = p.direction() != ParamSpec.Direction.NONE ? p.direction().text()
+                    : checks.stream().filter(c -> c.param().equals(p.name())).findFirst()
                     .map(c -> c.op().isMinimum() ? "drops below" : "drops above").orElse("");
             rows.add(new ParamRow(p.name(), format(effective.get(p.name())), p.role(), p.description(), range, direction));
         }
@@ -625,12 +625,31 @@ public final class TuneViewModel {
             error.set(check.param() + " is not a threshold that can be dragged");
             return;
         }
-        switch (spec.get().type()) {
-            case INTEGER -> setParam(check.param(), Long.toString(Math.round(clamp(spec.get(), value))));
-            case NUMBER -> setParam(check.param(), shortNumber(clamp(spec.get(), value)));
-            case PAIR_LIST -> movePair(index, step, type, check, Double.parseDouble(shortNumber(clamp(spec.get(), value))));
+        ParamSpec p = spec.get();
+        switch (p.type()) {
+            // A number from the slider to the config: integers rounded, fractions to three significant digits.
+            case INTEGER, NUMBER -> setParamValue(p, p.coerce(threeDigits(clamp(p, value))));
+            case PAIR_LIST -> movePair(index, step, type, check, threeDigits(clamp(p, value)));
             default -> error.set(check.param() + " is not a number");
         }
+    }
+
+    /** Sets a parameter of the selected step to a typed value, checked like a config file; bad values are reported. */
+    private void setParamValue(ParamSpec spec, Object value) {
+        int index = selectedStep.get();
+        if (index < 0) {
+            return;
+        }
+        StepConfig step = config.get().steps().get(index);
+        applyChecked(config.get().withStep(index, step.withParam(spec, value)), spec.role() == ParamSpec.Role.MEASURE);
+    }
+
+    /** A value rounded to three significant digits (thresholds dragged on a histogram). */
+    static double threeDigits(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
     }
 
     /** Sets a threshold to the exact number typed (an n-gram fraction changes only its own pair). */
@@ -671,7 +690,7 @@ public final class TuneViewModel {
         }
         int n = Integer.parseInt(m.group(1));
         double frac = Math.max(0, Math.min(1, value));
-        Object current = ConfigLoader.effectiveParams(type, step, null).get(check.param());
+        Object current = StepParams.of(type, step).get(check.param());
         List<List<Number>> pairs = new ArrayList<>();
         boolean found = false;
         if (current instanceof List<?> list) {
@@ -796,7 +815,7 @@ public final class TuneViewModel {
                             all.length, name, listSeed);
                 }
                 default -> {
-                    org.loupe.engine.filter.Histogram h = histogram.get();
+                    org.loupe.engine.decision.Histogram h = histogram.get();
                     String m = metric.get();
                     if (h == null || m == null || listBin < 0 || listBin >= h.kept().length) {
                         rows = new int[0];
@@ -903,22 +922,16 @@ public final class TuneViewModel {
         List<Annotation.LineRow> lines = new ArrayList<>();
         String lineStep = "";
         for (StepConfig step : snap.config().steps()) {
-            if (step.enabled() && step.type().equals("c4_quality")) {
+            StepType type = catalog.type(step.type()).orElseThrow();
+            java.util.Optional<List<StepType.LineOutcome>> outcomes = step.enabled()
+                    ? type.lineOutcomes(StepParams.of(type, step, snap.sample().host(row)), doc.text(), measures)
+                    : java.util.Optional.empty();
+            if (outcomes.isPresent()) {
                 lineStep = step.stepName();
-                StepType type = catalog.type(step.type()).orElseThrow();
                 String text = doc.text();
                 int n = 1;
-                for (BuiltinMeasures.C4Line line : measures.c4Lines(ConfigLoader.effectiveParams(type, step, null), text)) {
-                    String rule = switch (line.verdict()) {
-                        case KEPT -> "kept";
-                        case NOT_REACHED -> "not reached";
-                        case LOREM_IPSUM, CURLY_BRACKET -> "drops the document: "
-                                + line.verdict().name().toLowerCase(java.util.Locale.ROOT);
-                        default -> line.verdict().name().toLowerCase(java.util.Locale.ROOT);
-                    };
-                    boolean removed = line.verdict() != org.loupe.engine.measure.filters.C4Quality.LineVerdict.KEPT
-                            && line.verdict() != org.loupe.engine.measure.filters.C4Quality.LineVerdict.NOT_REACHED;
-                    lines.add(new Annotation.LineRow(n++, text.substring(line.start(), line.end()), rule, removed));
+                for (StepType.LineOutcome line : outcomes.get()) {
+                    lines.add(new Annotation.LineRow(n++, text.substring(line.start(), line.end()), line.rule(), line.removed()));
                 }
                 break;
             }
@@ -956,7 +969,7 @@ public final class TuneViewModel {
     }
 
     /** The shared measures (for views that measure another config over the same sample). */
-    public BuiltinMeasures measures() {
+    public StepResources measures() {
         return measures;
     }
 

@@ -13,8 +13,8 @@ import org.loupe.app.AppContext;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.app.tune.TuneViewModel;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.testing.SharedData;
 
 /** Diffs without a window: pin a baseline, change a threshold, and the lists are exactly the set differences. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.app.TestWorkbench;
 import org.loupe.app.shell.MainViewModel;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.testing.SharedData;
 import org.loupe.index.Hit;
 import org.testfx.api.FxRobot;

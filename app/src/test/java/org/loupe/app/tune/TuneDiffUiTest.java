@@ -23,7 +23,7 @@ import org.loupe.app.diff.DiffViewModel;
 import org.loupe.app.document.Annotation;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.testing.SharedData;
 import org.testfx.api.FxRobot;

@@ -19,7 +19,7 @@ import org.loupe.app.document.Annotation;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
@@ -55,7 +55,7 @@ class TuneInteractionsTest {
 
     @org.junit.jupiter.api.BeforeEach
     void fineWeb() {
-        tune.usePreset(org.loupe.engine.pipeline.Presets.FINEWEB);
+        tune.usePreset(org.loupe.engine.pipeline.steps.Presets.FINEWEB);
     }
 
     private int select(String step) {

@@ -11,11 +11,11 @@ import org.loupe.app.AppContext;
 import org.loupe.app.TestFolders;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
-import org.loupe.engine.measure.SampleMeasurements;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.run.SampleMeasurements;
+import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
@@ -57,7 +57,7 @@ class TuneViewModelTest {
         var sample = main.sampleProperty().get();
         var catalog = BuiltinSteps.catalog(Set.of());
         MetricTable t = new SampleMeasurements(sample, catalog,
-                new BuiltinMeasures(EnglishTokenizer.shared(), org.loupe.engine.measure.lid.LanguageIdentifier::lid176), 1)
+                new StepResources(EnglishTokenizer.shared(), org.loupe.engine.measure.lid.LanguageIdentifier::lid176), 1)
                 .measure(c, TaskContext.NONE);
         long[] ids = new long[sample.size()];
         String[] hosts = new String[sample.size()];

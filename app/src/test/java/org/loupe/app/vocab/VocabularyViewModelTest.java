@@ -19,7 +19,7 @@ import org.loupe.analysis.vocab.VocabReport;
 import org.loupe.app.AppContext;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
-import org.loupe.engine.filter.Decisions;
+import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.task.TaskContext;
 import org.loupe.engine.testing.SharedData;

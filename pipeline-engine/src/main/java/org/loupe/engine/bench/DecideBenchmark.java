@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.Histogram;
-import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.Histogram;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
@@ -123,8 +123,8 @@ public final class DecideBenchmark {
         StepCatalog catalog = BuiltinSteps.catalog(Set.of());
         for (var step : Presets.require(Presets.FINEWEB).steps()) {
             StepType type = catalog.type(step.type()).orElseThrow();
-            var params = org.loupe.engine.pipeline.ConfigLoader.effectiveParams(type, step, null);
-            for (var check : org.loupe.engine.filter.Deciders.compile(type, step.stepName(), params, t).checks()) {
+            var params = org.loupe.engine.pipeline.StepParams.of(type, step);
+            for (var check : type.decider(step.stepName(), params, t).checks()) {
                 double th = check.threshold();
                 String name = MetricTable.name(step.stepName(), check.metric());
                 if (!(th > 0) || Double.isInfinite(th) || !t.has(name) || check.metric().equals("language_score")) {

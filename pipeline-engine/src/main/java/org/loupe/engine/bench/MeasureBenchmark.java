@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.loupe.engine.measure.DocumentText;
 import org.loupe.engine.measure.StepMeasure;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.StepCatalog;
@@ -31,13 +31,13 @@ public final class MeasureBenchmark {
     public static Map<String, Object> run(List<String> texts, int passes) {
         StepCatalog catalog = BuiltinSteps.catalog(Set.of());
         EnglishTokenizer tokenizer = EnglishTokenizer.shared();
-        BuiltinMeasures measures = new BuiltinMeasures(tokenizer, () -> {
+        StepResources measures = new StepResources(tokenizer, () -> {
             throw new IllegalStateException("no language step in this benchmark");
         });
         List<StepMeasure> steps = new ArrayList<>();
         for (String name : List.of("gopher_repetition", "gopher_quality", "c4_quality", "fineweb_quality")) {
             StepType type = catalog.type(name).orElseThrow();
-            steps.add(measures.create(type, ConfigLoader.effectiveParams(type, StepConfig.of(name), null)));
+            steps.add(measures.create(type, StepConfig.of(name)));
         }
         long bytes = 0;
         for (String t : texts) {

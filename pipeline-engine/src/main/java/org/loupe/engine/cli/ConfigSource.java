@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.loupe.engine.pipeline.ConfigException;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -33,6 +33,7 @@ public final class ConfigSource {
     /** Whether the chosen pipeline needs the language-ID model (read without validating language codes). */
     public boolean needsLanguageModel(CommandLine cli, StepCatalog catalogWithoutLabels) throws IOException {
         PipelineConfig c = load(cli, catalogWithoutLabels);
-        return c.steps().stream().anyMatch(s -> s.enabled() && s.type().equals("language"));
+        return c.steps().stream().anyMatch(s -> s.enabled()
+                && catalogWithoutLabels.type(s.type()).map(org.loupe.engine.pipeline.StepType::usesLanguageModel).orElse(false));
     }
 }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
-import org.loupe.engine.measure.SampleMeasurements;
+import org.loupe.engine.run.SampleMeasurements;
 import org.loupe.engine.measure.lid.LanguageIdentifier;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
-import org.loupe.engine.measure.steps.LanguageMeasure;
+import org.loupe.engine.pipeline.StepResources;
+import org.loupe.engine.measure.lid.LanguageMeasure;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
@@ -49,7 +49,7 @@ public record DecidedSample(MetricTable table, RowKeys keys, Decisions decisions
         } catch (org.loupe.engine.pipeline.ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        BuiltinMeasures measures = new BuiltinMeasures(EnglishTokenizer.shared(), LanguageIdentifier::lid176);
+        StepResources measures = new StepResources(EnglishTokenizer.shared(), LanguageIdentifier::lid176);
         MetricTable table = new SampleMeasurements(sample, catalog, measures, threads).measure(config, ctx);
         long[] tokens = SampleMeasurements.tokens(sample, config.tokenEncoding(), threads, ctx);
         int n = sample.size();

@@ -16,14 +16,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.measure.lid.LanguageIdentifier;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
-import org.loupe.engine.measure.steps.LanguageMeasure;
+import org.loupe.engine.pipeline.StepResources;
+import org.loupe.engine.measure.lid.LanguageMeasure;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.pipeline.ConfigLoader;
-import org.loupe.engine.pipeline.Explainer;
+import org.loupe.engine.run.Explainer;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
@@ -80,7 +80,9 @@ public final class ExplainCommand implements Callable<Integer> {
         LanguageIdentifier[] lid = new LanguageIdentifier[1];
         Set<String> codes = new HashSet<>();
         PipelineConfig config = loadConfig(codes);
-        boolean needsLid = config.steps().stream().anyMatch(s -> s.enabled() && s.type().equals("language"));
+        StepCatalog withoutLabels = BuiltinSteps.catalog(Set.of());
+        boolean needsLid = config.steps().stream().anyMatch(s -> s.enabled()
+                && withoutLabels.type(s.type()).map(org.loupe.engine.pipeline.StepType::usesLanguageModel).orElse(false));
         if (needsLid) {
             lid[0] = LanguageIdentifier.lid176();
             codes.addAll(new LanguageMeasure(lid[0]).codes());
@@ -103,7 +105,7 @@ public final class ExplainCommand implements Callable<Integer> {
             }
         }
         TerminalProgress progress = TerminalProgress.onStderr();
-        BuiltinMeasures measures = new BuiltinMeasures(EnglishTokenizer.shared(), () -> lid[0]);
+        StepResources measures = new StepResources(EnglishTokenizer.shared(), () -> lid[0]);
         List<ObjectNode> lines = new Explainer(config, catalog, measures, threads).explain(docs, independent, progress);
         AtomicFiles.write(out, raw -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(SampleCommand.compressed(raw, out.getFileName().toString()), StandardCharsets.UTF_8));

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.engine.pipeline.ConfigLoader;
-import org.loupe.engine.pipeline.Presets;
+import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

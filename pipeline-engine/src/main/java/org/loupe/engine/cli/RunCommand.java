@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.loupe.engine.measure.lid.LanguageIdentifier;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
-import org.loupe.engine.measure.steps.LanguageMeasure;
+import org.loupe.engine.pipeline.StepResources;
+import org.loupe.engine.measure.lid.LanguageMeasure;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepCatalog;
@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
                     config.fieldMapping().url()));
         }
         TerminalProgress progress = TerminalProgress.onStderr();
-        FullRun.RunResult r = new FullRun(config, catalog, new BuiltinMeasures(EnglishTokenizer.shared(), () -> lid[0]),
+        FullRun.RunResult r = new FullRun(config, catalog, new StepResources(EnglishTokenizer.shared(), () -> lid[0]),
                 options, threads).run(scan, output, progress);
         progress.finish(String.format("Ran %,d shards (%,d already done): %,d of %,d documents kept", r.shards(),
                 r.shardsSkipped(), r.kept(), r.documents()));

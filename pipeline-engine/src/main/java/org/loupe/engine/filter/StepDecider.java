@@ -21,4 +21,13 @@ public interface StepDecider {
 
     /** The threshold checks, in order, for histograms and the "why" table; may be empty for special steps. */
     List<Check> checks();
+
+    /**
+     * Whether check {@code i} of {@link #checks()}, on its own, drops a document with this value: the check's
+     * comparison, unless the step exempts the value (FineWeb's {@code line_punct_exclude_zero}, the language
+     * step's {@code label_only}). For the "why" table.
+     */
+    default boolean checkFails(int i, double value) {
+        return checks().get(i).drops(value);
+    }
 }

@@ -78,12 +78,70 @@ public final class ConfigLoader {
         }
     }
 
-    /** Checks a config built in code (e.g. from the UI) the same way a file is checked. */
+    /**
+     * Checks a config built in code (e.g. from the UI) as a file is checked, on the typed values themselves:
+     * step types, unique names, keep fractions, every parameter's type and range, overrides.
+     */
     public void check(PipelineConfig config) throws ConfigException {
         List<String> problems = new ArrayList<>();
-        validate(yaml.valueToTree(config), problems);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < config.steps().size(); i++) {
+            StepConfig step = config.steps().get(i);
+            String at = "steps[" + i + "]";
+            StepType type = catalog.type(step.type()).orElse(null);
+            if (type == null) {
+                problems.add(at + ".type: unknown step type '" + step.type() + "'; one of " + catalog.names());
+                continue;
+            }
+            if (!names.add(step.stepName())) {
+                problems.add(at + ": a second step named '" + step.stepName() + "'; give one of them a distinct 'name'");
+            }
+            if (!(step.keepFraction() >= 0 && step.keepFraction() <= 1)) {
+                problems.add(at + ".keep_fraction: expected a number in [0, 1], got " + step.keepFraction());
+            }
+            checkValues(type, step.params(), at + ".params", false, problems);
+            for (int o = 0; o < step.overrides().size(); o++) {
+                StepConfig.DomainOverride override = step.overrides().get(o);
+                String oat = at + ".overrides[" + o + "]";
+                if (override.domains().isEmpty()) {
+                    problems.add(oat + ".domains: expected a non-empty list of domains");
+                }
+                for (int d = 0; d < override.domains().size(); d++) {
+                    if (override.domains().get(d) == null || override.domains().get(d).isBlank()) {
+                        problems.add(oat + ".domains[" + d + "]: expected a domain name");
+                    }
+                }
+                checkValues(type, override.params(), oat + ".params", true, problems);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(config.name(), problems);
+        }
+    }
+
+    private void checkValues(StepType type, Map<String, Object> values, String at, boolean override, List<String> problems) {
+        values.forEach((key, value) -> checkValue(type, key, value, null, at, override, problems));
+        type.check(at, values, catalog, problems);
+    }
+
+    /** One parameter value: known, allowed in an override, of its type and range. */
+    private static void checkValue(StepType type, String key, Object value, String shown, String at, boolean override,
+                                   List<String> problems) {
+        String here = at + "." + key;
+        ParamSpec spec = type.param(key).orElse(null);
+        if (spec == null) {
+            problems.add(here + ": unknown parameter of " + type.name() + "; known: "
+                    + type.params().stream().map(ParamSpec::name).toList());
+            return;
+        }
+        if (override && spec.role() == ParamSpec.Role.MEASURE) {
+            problems.add(here + ": per-domain overrides can only change thresholds and check toggles; "
+                    + key + " changes what is measured");
+            return;
+        }
+        String problem = shown == null ? spec.problem(value) : spec.problem(value, shown);
+        if (problem != null) {
+            problems.add(here + ": " + problem);
         }
     }
 
@@ -243,102 +301,18 @@ public final class ConfigLoader {
             problems.add(at + ": expected a mapping of parameter names to values");
             return;
         }
+        Map<String, Object> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = params.fields();
+        int before = problems.size();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            String here = at + "." + key;
-            ParamSpec spec = type.param(key).orElse(null);
-            if (spec == null) {
-                problems.add(here + ": unknown parameter of " + type.name() + "; known: "
-                        + type.params().stream().map(ParamSpec::name).toList());
-                continue;
-            }
-            if (override && spec.role() == ParamSpec.Role.MEASURE) {
-                problems.add(here + ": per-domain overrides can only change thresholds and check toggles; "
-                        + key + " changes what is measured");
-                continue;
-            }
-            String problem = checkValue(spec, e.getValue());
-            if (problem != null) {
-                problems.add(here + ": " + problem);
-            } else if ("languages".equals(key) && e.getValue().isArray() && !catalog.languageLabels().isEmpty()) {
-                for (JsonNode lang : e.getValue()) {
-                    if (!catalog.languageLabels().contains(lang.asText())) {
-                        problems.add(here + ": unknown language code '" + lang.asText()
-                                + "' for the language-ID model (it knows " + catalog.languageLabels().size()
-                                + " codes such as en, de, fr, zh, ja)");
-                    }
-                }
-            }
+            Object value = yaml.convertValue(e.getValue(), Object.class);
+            values.put(e.getKey(), value);
+            checkValue(type, e.getKey(), value, e.getValue().toString(), at, override, problems);
         }
-    }
-
-    /** Null when the value fits the spec, else what is wrong. */
-    static String checkValue(ParamSpec spec, JsonNode v) {
-        if (v == null || v.isNull()) {
-            return spec.nullable() ? null : "null is not allowed (" + typeName(spec) + " expected)";
+        if (problems.size() == before) {
+            type.check(at, values, catalog, problems);
         }
-        switch (spec.type()) {
-            case INTEGER -> {
-                if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
-                    return "expected an integer, got " + v;
-                }
-                return range(spec, v.asDouble());
-            }
-            case NUMBER -> {
-                if (!v.isNumber()) {
-                    return "expected a number, got " + v;
-                }
-                return range(spec, v.asDouble());
-            }
-            case BOOLEAN -> {
-                return v.isBoolean() ? null : "expected true or false, got " + v;
-            }
-            case STRING -> {
-                return v.isTextual() ? null : "expected a string, got " + v;
-            }
-            case STRING_LIST -> {
-                if (!v.isArray()) {
-                    return "expected a list of strings, got " + v;
-                }
-                for (JsonNode s : v) {
-                    if (!s.isTextual()) {
-                        return "expected a list of strings, found " + s;
-                    }
-                }
-                return null;
-            }
-            case PAIR_LIST -> {
-                if (!v.isArray()) {
-                    return "expected a list of [n, fraction] pairs, got " + v;
-                }
-                for (JsonNode p : v) {
-                    if (!p.isArray() || p.size() != 2 || !p.get(0).isIntegralNumber() || !p.get(1).isNumber()
-                            || p.get(0).asInt() < 1 || p.get(1).asDouble() < 0 || p.get(1).asDouble() > 1) {
-                        return "expected [n, fraction] pairs with n >= 1 and fraction in [0, 1], found " + p;
-                    }
-                }
-                return null;
-            }
-            default -> throw new IllegalStateException(spec.type().name());
-        }
-    }
-
-    private static String range(ParamSpec spec, double d) {
-        if (Double.isNaN(d) || (spec.min() != null && d < spec.min()) || (spec.max() != null && d > spec.max())) {
-            return "out of range: " + fmt(d) + " not in [" + (spec.min() == null ? "-∞" : fmt(spec.min())) + ", "
-                    + (spec.max() == null ? "∞" : fmt(spec.max())) + "]";
-        }
-        return null;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static String typeName(ParamSpec spec) {
-        return spec.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static void unknownKeys(JsonNode node, Set<String> allowed, String prefix, List<String> problems) {
@@ -355,22 +329,6 @@ public final class ConfigLoader {
         if (v != null && !v.isNull() && !ok.test(v)) {
             problems.add(prefix + key + ": expected " + what + ", got " + v);
         }
-    }
-
-    /** The parameter values of a step with the type's defaults filled in, for documents of a host. */
-    public static Map<String, Object> effectiveParams(StepType type, StepConfig step, String host) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParamSpec p : type.params()) {
-            values.put(p.name(), p.defaultValue());
-        }
-        values.putAll(step.params());
-        for (StepConfig.DomainOverride o : step.overrides()) {
-            if (o.matches(host)) {
-                values.putAll(o.params());
-                break;
-            }
-        }
-        return values;
     }
 
 }

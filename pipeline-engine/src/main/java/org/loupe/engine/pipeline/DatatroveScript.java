@@ -17,23 +17,6 @@ public final class DatatroveScript {
     private DatatroveScript() {
     }
 
-    private record Target(String module, String cls) { }
-
-    private static final Map<String, Target> CLASSES = Map.of(
-            "url", new Target("datatrove.pipeline.filters", "URLFilter"),
-            "language", new Target("datatrove.pipeline.filters", "LanguageFilter"),
-            "gopher_repetition", new Target("datatrove.pipeline.filters", "GopherRepetitionFilter"),
-            "gopher_quality", new Target("datatrove.pipeline.filters", "GopherQualityFilter"),
-            "c4_quality", new Target("datatrove.pipeline.filters", "C4QualityFilter"),
-            "fineweb_quality", new Target("datatrove.pipeline.filters", "FineWebQualityFilter"),
-            "c4_badwords", new Target("datatrove.pipeline.filters", "C4BadWordsFilter"));
-
-    /** Parameters of Loupe's that datatrove's constructors do not take. */
-    private static final Map<String, List<String>> LOUPE_ONLY = Map.of(
-            "url", List.of("block_domains_file", "block_urls_file", "banned_words_file", "banned_subwords_file",
-                    "soft_banned_words_file", "user_regexes", "use_integrated_lists"),
-            "c4_badwords", List.of());
-
     public static String render(PipelineConfig config, StepCatalog catalog) {
         StringBuilder py = new StringBuilder();
         py.append("#!/usr/bin/env python3\n");
@@ -42,18 +25,24 @@ public final class DatatroveScript {
                 .append("Usage: python this_script.py INPUT_FOLDER OUTPUT_FOLDER [TASKS]\n\"\"\"\n");
         py.append("import sys\n\n");
         py.append("from datatrove.executor import LocalPipelineExecutor\n");
-        py.append("from datatrove.pipeline.filters import (\n");
-        List<String> classes = new ArrayList<>();
+        Map<String, List<String>> classes = new LinkedHashMap<>();
         for (StepConfig s : config.steps()) {
-            Target t = CLASSES.get(s.type());
-            if (t != null && s.enabled() && !classes.contains(t.cls())) {
-                classes.add(t.cls());
+            java.util.Optional<StepType.DatatroveCall> call = s.enabled()
+                    ? catalog.type(s.type()).orElseThrow().datatrove(s) : java.util.Optional.empty();
+            if (call.isPresent()) {
+                List<String> inModule = classes.computeIfAbsent(call.get().module(), m -> new ArrayList<>());
+                if (!inModule.contains(call.get().cls())) {
+                    inModule.add(call.get().cls());
+                }
             }
         }
-        for (String c : classes) {
-            py.append("    ").append(c).append(",\n");
-        }
-        py.append(")\n");
+        classes.forEach((module, names) -> {
+            py.append("from ").append(module).append(" import (\n");
+            for (String c : names) {
+                py.append("    ").append(c).append(",\n");
+            }
+            py.append(")\n");
+        });
         py.append("from datatrove.pipeline.readers import JsonlReader\n");
         py.append("from datatrove.pipeline.writers.jsonl import JsonlWriter\n\n");
         py.append("INPUT = sys.argv[1]\nOUTPUT = sys.argv[2]\nTASKS = int(sys.argv[3]) if len(sys.argv) > 3 else 1\n\n");
@@ -67,38 +56,17 @@ public final class DatatroveScript {
                 py.append("    # ").append(s.stepName()).append(": disabled in Loupe\n");
                 continue;
             }
-            Target t = CLASSES.get(s.type());
             StepType type = catalog.type(s.type()).orElseThrow();
-            if (t == null) {
+            StepType.DatatroveCall call = type.datatrove(s).orElse(null);
+            if (call == null) {
                 py.append("    # ").append(s.stepName()).append(": no datatrove equivalent\n");
                 continue;
             }
-            if (s.keepFraction() > 0 && !s.type().equals("c4_badwords")) {
-                py.append("    # Loupe keeps ").append(fmt(s.keepFraction()))
-                        .append(" of what this step removes (keep_fraction); datatrove has no equivalent for this filter.\n");
+            for (String comment : call.comments()) {
+                py.append("    # ").append(comment).append("\n");
             }
-            for (StepConfig.DomainOverride o : s.overrides()) {
-                py.append("    # Loupe overrides for ").append(o.domains()).append(": ").append(o.params())
-                        .append(" (not expressible in datatrove)\n");
-            }
-            Map<String, Object> args = new LinkedHashMap<>();
-            for (ParamSpec p : type.params()) {
-                if (!s.params().containsKey(p.name()) || LOUPE_ONLY.getOrDefault(s.type(), List.of()).contains(p.name())) {
-                    continue;
-                }
-                Object v = s.params().get(p.name());
-                if (!java.util.Objects.equals(v, p.defaultValue())) {
-                    args.put(p.name(), v);
-                }
-            }
-            if (s.type().equals("url")) {
-                args.put("use_integrated_lists", false);
-                rename(args, "extra_domains", "extra_domains");
-            }
-            if (s.type().equals("c4_badwords") && s.keepFraction() > 0 && !args.containsKey("keep_fraction")) {
-                args.put("keep_fraction", s.keepFraction());
-            }
-            py.append("    ").append(t.cls()).append("(");
+            Map<String, Object> args = call.args();
+            py.append("    ").append(call.cls()).append("(");
             List<String> parts = new ArrayList<>();
             args.forEach((k, v) -> parts.add(k + "=" + python(k, v)));
             parts.add("exclusion_writer=JsonlWriter(f\"{OUTPUT}/removed/" + index + "_" + s.stepName() + "\")");
@@ -110,12 +78,6 @@ public final class DatatroveScript {
         py.append("if __name__ == \"__main__\":\n");
         py.append("    LocalPipelineExecutor(pipeline=pipeline, tasks=TASKS, logging_dir=f\"{OUTPUT}/logs\").run()\n");
         return py.toString();
-    }
-
-    private static void rename(Map<String, Object> args, String from, String to) {
-        if (args.containsKey(from) && !from.equals(to)) {
-            args.put(to, args.remove(from));
-        }
     }
 
     /** A Python literal for a parameter value (tuples for datatrove's n-gram pairs). */

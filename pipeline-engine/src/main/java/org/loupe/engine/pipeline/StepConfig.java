@@ -46,25 +46,8 @@ public record StepConfig(String type, String name, boolean enabled,
             return Map.of();
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        params.forEach((k, v) -> out.put(k, canonicalValue(v)));
+        params.forEach((k, v) -> out.put(k, ParamSpec.canonical(v)));
         return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private static Object canonicalValue(Object v) {
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (v instanceof List<?> list) {
-            List<Object> out = new java.util.ArrayList<>(list.size());
-            for (Object o : list) {
-                out.add(canonicalValue(o));
-            }
-            return java.util.Collections.unmodifiableList(out);
-        }
-        return v;
     }
 
     public static StepConfig of(String type) {
@@ -85,6 +68,11 @@ public record StepConfig(String type, String name, boolean enabled,
         Map<String, Object> p = new LinkedHashMap<>(params);
         p.put(key, value);
         return new StepConfig(type, name, enabled, keepFraction, p, overrides);
+    }
+
+    /** A copy with a parameter set to a value, coerced to the parameter's type (a slider's double to a Long). */
+    public StepConfig withParam(ParamSpec spec, Object value) {
+        return withParam(spec.name(), spec.coerce(value));
     }
 
     public StepConfig withKeepFraction(double fraction) {

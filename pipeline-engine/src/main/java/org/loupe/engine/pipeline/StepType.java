@@ -1,11 +1,24 @@
 package org.loupe.engine.pipeline;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import org.loupe.engine.filter.StepDecider;
+import org.loupe.engine.measure.MetricTable;
+import org.loupe.engine.measure.StepMeasure;
 
 /**
- * A kind of pipeline step (a reference filter class): its name, its parameters, the metrics it
- * measures and the reasons it gives. The catalog of known types validates configs.
+ * A kind of pipeline step, whole: its name and parameters (with types, ranges, directions and meanings),
+ * the metrics it measures and the reasons it gives, its <em>measure</em> (per document, expensive, no
+ * thresholds), its <em>decision</em> (a cheap predicate over the measured columns), what it says about a
+ * document ({@link StepDecider#checks()}, {@link #lineOutcomes}), and its datatrove export. Every part of
+ * Loupe — the workbench's live preview, {@code explain}, {@code run}, the report, the exports — reaches a
+ * step only through this interface, so a new step type is one class registered in
+ * {@code BuiltinSteps.all()} or, from another module, named in
+ * {@code META-INF/services/org.loupe.engine.pipeline.StepType}.
  */
 public interface StepType {
 
@@ -29,7 +42,111 @@ public interface StepType {
     /** Whether the step rewrites the text that later steps see (C4 quality). */
     boolean editsText();
 
+    /**
+     * The measure half bound to the step's effective parameters (only {@link ParamSpec.Role#MEASURE} ones
+     * may matter). Thread-safe.
+     *
+     * @param params    the effective parameters
+     * @param resources the shared, heavy measuring parts (word tokenizer, language-ID model, word lists)
+     */
+    StepMeasure measure(StepParams params, StepResources resources);
+
+    /**
+     * The decision compiled against a metric table: the step's columns are {@code stepName.metric}.
+     *
+     * @throws IllegalArgumentException when a column the decision needs was not measured
+     */
+    StepDecider decider(String stepName, StepParams params, MetricTable table);
+
     default Optional<ParamSpec> param(String name) {
         return params().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The parameters that decide what the step measures, as a stable map (the step's measure key): two
+     * configs with equal keys share measured columns, so a threshold change never re-measures.
+     */
+    default Map<String, Object> measureKey(StepParams params) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("type", name());
+        for (ParamSpec spec : params()) {
+            if (spec.role() == ParamSpec.Role.MEASURE) {
+                key.put(spec.name(), params.get(spec));
+            }
+        }
+        return key;
+    }
+
+    /**
+     * The share of the documents this step drops that are kept anyway: Loupe's {@code keep_fraction} of the
+     * step, unless the step has a parameter of its own that means the same.
+     */
+    default double keepFraction(StepConfig step, StepParams params) {
+        return step.keepFraction();
+    }
+
+    /**
+     * Checks beyond each parameter's type and range (e.g. language codes against the model's); adds one
+     * message per problem, each starting with {@code at}.
+     */
+    default void check(String at, Map<String, Object> params, StepCatalog catalog, List<String> problems) {
+    }
+
+    /** Whether measuring the step needs the language-ID model. */
+    default boolean usesLanguageModel() {
+        return false;
+    }
+
+    /**
+     * The same step as a datatrove constructor call, or empty when datatrove has no equivalent (the
+     * script then says so in a comment).
+     */
+    default Optional<DatatroveCall> datatrove(StepConfig step) {
+        return Optional.empty();
+    }
+
+    /**
+     * For a step that judges a text line by line (C4 quality), what it did with each line of {@code text}:
+     * for the inspector's line diff. Empty for other steps.
+     */
+    default Optional<List<LineOutcome>> lineOutcomes(StepParams params, String text, StepResources resources) {
+        return Optional.empty();
+    }
+
+    /**
+     * One line of a line-by-line step.
+     *
+     * @param start    offset of the line in the text
+     * @param end      end offset (exclusive)
+     * @param rule     "kept", "not reached", the rule that removed it, or "drops the document: …"
+     * @param removed  whether the line is not in the step's output
+     */
+    record LineOutcome(int start, int end, String rule, boolean removed) { }
+
+    /**
+     * A datatrove constructor call.
+     *
+     * @param module   the Python module ({@code datatrove.pipeline.filters})
+     * @param cls      the class ({@code GopherQualityFilter})
+     * @param args     keyword arguments (Java values; pair lists become tuples)
+     * @param comments what Loupe does that the call cannot express, one line each
+     */
+    record DatatroveCall(String module, String cls, Map<String, Object> args, List<String> comments) {
+        public DatatroveCall {
+            args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
+            comments = List.copyOf(comments);
+        }
+    }
+
+    /**
+     * The step types other modules provide, found on the class path with {@link ServiceLoader} (e.g. the
+     * {@code analysis} module's topic step, which needs an embedding model the engine cannot depend on), in
+     * a stable order (by name).
+     */
+    static List<StepType> fromClassPath() {
+        List<StepType> out = new ArrayList<>();
+        ServiceLoader.load(StepType.class, StepType.class.getClassLoader()).forEach(out::add);
+        out.sort(java.util.Comparator.comparing(StepType::name));
+        return List.copyOf(out);
     }
 }

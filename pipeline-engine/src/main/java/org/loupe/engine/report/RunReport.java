@@ -18,15 +18,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.Deciders;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.Histogram;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.Histogram;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 
 /**
@@ -261,8 +261,7 @@ public final class RunReport {
                 h.append("<p class=\"note\">Disabled: kept in the config, decides nothing.</p>\n</section>\n");
                 continue;
             }
-            List<Check> checks = Deciders.compile(type, step.stepName(), ConfigLoader.effectiveParams(type, step, null),
-                    in.table()).checks();
+            List<Check> checks = type.decider(step.stepName(), StepParams.of(type, step), in.table()).checks();
             if (step.keepFraction() > 0) {
                 h.append("<p class=\"note\">keep_fraction ").append(value(step.keepFraction()))
                         .append(": that share of the documents this step would remove is kept anyway.</p>\n");

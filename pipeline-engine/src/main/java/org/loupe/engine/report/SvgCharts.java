@@ -8,7 +8,7 @@ import static org.loupe.engine.report.RunReport.percent;
 import java.util.List;
 import java.util.Locale;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.Histogram;
+import org.loupe.engine.decision.Histogram;
 
 /**
  * The inline SVG charts of a {@link RunReport}: the funnel (remaining documents or tokens after each step)

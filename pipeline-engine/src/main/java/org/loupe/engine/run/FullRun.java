@@ -22,12 +22,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.measure.Measurer;
 import org.loupe.engine.measure.MetricTable;
-import org.loupe.engine.measure.steps.BuiltinMeasures;
+import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.measure.tokens.TokenCounter;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.model.Urls;
@@ -69,12 +69,12 @@ public final class FullRun {
 
     private final PipelineConfig config;
     private final StepCatalog catalog;
-    private final BuiltinMeasures measures;
+    private final StepResources measures;
     private final ReaderOptions readerOptions;
     private final TokenCounter tokens;
     private final int threads;
 
-    public FullRun(PipelineConfig config, StepCatalog catalog, BuiltinMeasures measures, ReaderOptions readerOptions,
+    public FullRun(PipelineConfig config, StepCatalog catalog, StepResources measures, ReaderOptions readerOptions,
                    int threads) {
         this.config = config;
         this.catalog = catalog;
@@ -151,7 +151,7 @@ public final class FullRun {
         List<Measurer.Step> steps = new ArrayList<>();
         for (int k = 0; k < enabled.size(); k++) {
             steps.add(new Measurer.Step(enabled.get(k).stepName(),
-                    measures.create(types.get(k), ConfigLoader.effectiveParams(types.get(k), enabled.get(k), null))));
+                    measures.create(types.get(k), enabled.get(k))));
         }
         PipelineConfig active = config.withSteps(enabled);
         Map<String, Long> removed = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.loupe.engine.pipeline;
 
+import org.loupe.engine.pipeline.steps.Presets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,9 +65,9 @@ class ConfigLoaderTest {
         StepConfig g = c.steps().get(0);
         assertThat(g.keepFraction()).isEqualTo(0.1);
         assertThat(g.params()).containsEntry("min_doc_words", 30L).containsEntry("max_symbol_word_ratio", null);
-        assertThat(ConfigLoader.effectiveParams(BuiltinSteps.GOPHER_QUALITY, g, "en.wikipedia.org"))
+        assertThat(StepParams.of(BuiltinSteps.GOPHER_QUALITY, g, "en.wikipedia.org").asMap())
                 .containsEntry("min_doc_words", 10L).containsEntry("max_doc_words", 100_000L);
-        assertThat(ConfigLoader.effectiveParams(BuiltinSteps.GOPHER_QUALITY, g, "example.com"))
+        assertThat(StepParams.of(BuiltinSteps.GOPHER_QUALITY, g, "example.com").asMap())
                 .containsEntry("min_doc_words", 30L);
         assertThat(c.steps().get(1).stepName()).isEqualTo("english");
         assertThat(c.fieldMapping().url()).isEqualTo("metadata.url");
@@ -117,7 +118,7 @@ class ConfigLoaderTest {
 
     @Test
     void defaultsComeFromTheStepType() {
-        Map<String, Object> p = ConfigLoader.effectiveParams(BuiltinSteps.C4_QUALITY, StepConfig.of("c4_quality"), null);
+        Map<String, Object> p = StepParams.of(BuiltinSteps.C4_QUALITY, StepConfig.of("c4_quality")).asMap();
         assertThat(p).containsEntry("min_num_sentences", 5L).containsEntry("filter_no_terminal_punct", true)
                 .containsEntry("max_word_length", 1000L);
         assertThat(BuiltinSteps.all()).extracting(StepType::name)

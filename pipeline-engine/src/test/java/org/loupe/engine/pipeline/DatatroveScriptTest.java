@@ -1,5 +1,6 @@
 package org.loupe.engine.pipeline;
 
+import org.loupe.engine.pipeline.steps.Presets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

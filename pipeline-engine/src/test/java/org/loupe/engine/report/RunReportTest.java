@@ -24,14 +24,14 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.Deciders;
-import org.loupe.engine.filter.Decisions;
-import org.loupe.engine.filter.RowKeys;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 
@@ -186,8 +186,7 @@ class RunReportTest {
                 continue;
             }
             StepType type = CATALOG.type(step.type()).orElseThrow();
-            List<Check> checks = Deciders.compile(type, step.stepName(), ConfigLoader.effectiveParams(type, step, null),
-                    in.table()).checks();
+            List<Check> checks = type.decider(step.stepName(), StepParams.of(type, step), in.table()).checks();
             assertThat(checks).isNotEmpty();
             for (Check c : checks) {
                 Element fig = figures(doc, step.stepName()).stream()

@@ -207,7 +207,7 @@ class FullRunTest {
         var scan = new org.loupe.engine.read.ShardScanner().scan(in);
         var catalog = org.loupe.engine.pipeline.steps.BuiltinSteps.catalog(java.util.Set.of());
         var run = new FullRun(org.loupe.engine.pipeline.PipelineConfig.of("x", List.of()), catalog,
-                new org.loupe.engine.measure.steps.BuiltinMeasures(org.loupe.engine.measure.text.EnglishTokenizer.shared(), () -> null),
+                new org.loupe.engine.pipeline.StepResources(org.loupe.engine.measure.text.EnglishTokenizer.shared(), () -> null),
                 org.loupe.engine.read.ReaderOptions.defaults(), 1);
         assertThatThrownBy(() -> run.run(scan, in.resolve("out"), org.loupe.engine.task.TaskContext.NONE))
                 .hasMessageContaining("inside the input folder");

@@ -247,27 +247,6 @@ public final class C4Quality {
         return loop.result();
     }
 
-    /**
-     * The reference's decision over measured metrics: {@code null} to keep, else {@code lorem_ipsum},
-     * {@code curly_bracket} or {@code too_few_sentences} — whichever the reference's line loop meets
-     * first (see the class comment).
-     */
-    public static String reason(double[] m, Params p) {
-        double lorem = p.filterLoremIpsum() ? m[LOREM_IPSUM_LINE] : Double.NaN;
-        double curly = p.filterCurlyBracket() ? m[CURLY_BRACKET_LINE] : Double.NaN;
-        // The reference stops at the first line that triggers an enabled check; on one line, lorem first.
-        if (!Double.isNaN(lorem) && (Double.isNaN(curly) || lorem <= curly)) {
-            return "lorem_ipsum";
-        }
-        if (!Double.isNaN(curly)) {
-            return "curly_bracket";
-        }
-        // With min_num_sentences == -1 the reference keeps every document: a count is never below -1.
-        if (m[NUM_SENTENCES] < p.minNumSentences()) {
-            return "too_few_sentences";
-        }
-        return null;
-    }
 
     /** The state of the reference's line loop over one document. */
     private static final class LineLoop {

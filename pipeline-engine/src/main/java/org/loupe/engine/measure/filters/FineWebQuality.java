@@ -153,37 +153,4 @@ public final class FineWebQuality {
         return false;
     }
 
-    /**
-     * The reference's decision over measured metrics: {@code null} to keep, else its reason string (§13):
-     * {@code empty}, {@code line_punct_ratio} (strictly below the threshold, unless the ratio is 0 and
-     * {@code line_punct_exclude_zero}), {@code short_line_ratio}, {@code char_dup_ratio}, {@code list_ratio}
-     * (strictly above). NaN compares false, as in Python.
-     */
-    public static String reason(double[] m, Params p) {
-        if (m[N_LINES] == 0) {
-            return "empty";
-        }
-        double punct = m[LINE_PUNCT_RATIO];
-        if (punct < p.linePunctThr() && !(punct == 0 && p.linePunctExcludeZero())) {
-            return "line_punct_ratio";
-        }
-        if (m[SHORT_LINE_RATIO] > p.shortLineThr()) {
-            return "short_line_ratio";
-        }
-        if (m[CHAR_DUP_RATIO] > p.charDuplicatesRatio()) {
-            return "char_dup_ratio";
-        }
-        if (m[LIST_RATIO] > p.newLineRatio()) {
-            return "list_ratio";
-        }
-        return null;
-    }
-
-    /**
-     * Whether datatrove would raise {@code ZeroDivisionError} instead of deciding (§0.10): a non-empty
-     * document without any word, which only a word list from another tokenizer can produce.
-     */
-    public static boolean referenceRaises(double[] m, Params p) {
-        return m[N_LINES] != 0 && m[N_WORDS] == 0 && reason(m, p) == null;
-    }
 }

@@ -9,7 +9,7 @@ import org.loupe.engine.measure.text.PyText;
  * datatrove's {@code GopherQualityFilter} (spec {@code filters.md} §3), split into a measure and a decision.
  *
  * <p>The <b>measure</b> ({@link #measure}) computes, once per document, every quantity the reference
- * compares against a threshold ({@link #METRICS}); the <b>decision</b> ({@link #reason}) replays the
+ * compares against a threshold ({@link #METRICS}); the <b>decision</b> ({@code GopherQualityStep}'s decider) replays the
  * reference's checks, in its order and with its comparison directions, over those numbers, so a curator
  * can move any threshold without measuring again. Only {@link Params#stopWords()} (and the tokenizer
  * language, which decides the word list the caller passes in) changes the measure.
@@ -170,94 +170,6 @@ public final class GopherQuality {
         return den == 0 ? Double.NaN : (double) num / den;
     }
 
-    /**
-     * The reference's decision over measured metrics: {@code null} to keep, else its reason string (§13).
-     * Checks run in the reference's order; a {@code null} or 0 threshold skips its check; a NaN metric
-     * compares false, as in Python — see {@link #referenceRaises} for the NaNs where datatrove would instead
-     * have raised {@code ZeroDivisionError}.
-     */
-    public static String reason(double[] m, Params p) {
-        return decide(m, p, false);
-    }
-
-    /**
-     * Whether datatrove would raise {@code ZeroDivisionError} on this document instead of returning a
-     * decision (§0.10): a division check is reached, enabled, and its denominator ({@code n_words} or the
-     * number of lines) is zero. Happens only with {@code min_doc_words} disabled, e.g. on an empty text.
-     * {@link #reason} still answers (the NaN compares false); callers may flag such documents.
-     */
-    public static boolean referenceRaises(double[] m, Params p) {
-        return decide(m, p, true) == RAISES;
-    }
-
-    private static final String RAISES = "ZeroDivisionError";
-
-    private static String decide(double[] m, Params p, boolean reportRaise) {
-        double nonSymbol = m[N_NON_SYMBOL_WORDS];
-        if (on(p.minDocWords()) && nonSymbol < p.minDocWords()) {
-            return "gopher_short_doc";
-        }
-        if (on(p.maxDocWords()) && nonSymbol > p.maxDocWords()) {
-            return "gopher_long_doc";
-        }
-        double avg = m[AVG_WORD_LENGTH];
-        if (on(p.minAvgWordLength()) && avg < p.minAvgWordLength()) {
-            return "gopher_below_avg_threshold";
-        }
-        if (on(p.maxAvgWordLength()) && avg > p.maxAvgWordLength()) {
-            return "gopher_above_avg_threshold";
-        }
-        boolean noWords = m[N_WORDS] == 0;
-        boolean noLines = m[N_LINES] == 0;
-        if (on(p.maxSymbolWordRatio())) {
-            if (reportRaise && noWords) {
-                return RAISES;
-            }
-            if (m[HASH_RATIO] > p.maxSymbolWordRatio()) {
-                return "gopher_too_many_hashes";
-            }
-            if (m[ELLIPSIS_RATIO] > p.maxSymbolWordRatio()) {
-                return "gopher_too_many_ellipsis";
-            }
-        }
-        if (on(p.maxBulletLinesRatio())) {
-            if (reportRaise && noLines) {
-                return RAISES;
-            }
-            if (m[BULLET_LINES_RATIO] > p.maxBulletLinesRatio()) {
-                return "gopher_too_many_bullets";
-            }
-        }
-        if (on(p.maxEllipsisLinesRatio())) {
-            if (reportRaise && noLines) {
-                return RAISES;
-            }
-            if (m[END_ELLIPSIS_LINES_RATIO] > p.maxEllipsisLinesRatio()) {
-                return "gopher_too_many_end_ellipsis";
-            }
-        }
-        if (on(p.maxNonAlphaWordsRatio())) {
-            if (reportRaise && noWords) {
-                return RAISES;
-            }
-            if (m[ALPHA_WORDS_RATIO] < p.maxNonAlphaWordsRatio()) {
-                return "gopher_below_alpha_threshold";
-            }
-        }
-        if (on(p.minStopWords()) && m[N_STOP_WORDS_PRESENT] < p.minStopWords()) {
-            return "gopher_enough_stop_words";
-        }
-        return null;
-    }
-
-    /** Python truthiness of an optional threshold: {@code None}, 0 and -0.0 are false, NaN is true. */
-    static boolean on(Integer t) {
-        return t != null && t != 0;
-    }
-
-    static boolean on(Double t) {
-        return t != null && t != 0.0;
-    }
 
     /**
      * An exact-match stop-word index: a length-and-first-character scan for a short list (the default has

@@ -10,7 +10,7 @@ import java.util.Set;
  * decision.
  *
  * <p>The <b>measure</b> computes every fraction the reference compares ({@link #metricNames}); the
- * <b>decision</b> ({@link #reason}) replays its checks in order. The n of each n-gram check (and the order
+ * <b>decision</b> ({@code GopherRepetitionStep}'s decider) replays its checks in order. The n of each n-gram check (and the order
  * of the checks) changes what is measured; the four duplicate fractions and every n-gram fraction only
  * change the decision.
  *
@@ -212,61 +212,4 @@ public final class GopherRepetition {
         return den == 0 ? Double.NaN : (double) num / den;
     }
 
-    /**
-     * The reference's decision over measured metrics: {@code null} to keep, else its reason string (§13):
-     * {@code dup_para_frac}, {@code dup_para_char_frac}, {@code dup_line_frac}, {@code dup_line_char_frac},
-     * {@code top_<n>_gram}, {@code duplicated_<n>_n_grams}. {@code p} must have the n's the metrics were
-     * measured with. NaN compares false, as in Python; see {@link #referenceRaises} for the empty text,
-     * where datatrove raises instead.
-     */
-    public static String reason(double[] m, Params p) {
-        if (GopherQuality.on(p.dupParaFrac()) && m[DUP_PARA_FRAC] > p.dupParaFrac()) {
-            return "dup_para_frac";
-        }
-        if (GopherQuality.on(p.dupParaCharFrac()) && m[DUP_PARA_CHAR_FRAC] > p.dupParaCharFrac()) {
-            return "dup_para_char_frac";
-        }
-        if (GopherQuality.on(p.dupLineFrac()) && m[DUP_LINE_FRAC] > p.dupLineFrac()) {
-            return "dup_line_frac";
-        }
-        if (GopherQuality.on(p.dupLineCharFrac()) && m[DUP_LINE_CHAR_FRAC] > p.dupLineCharFrac()) {
-            return "dup_line_char_frac";
-        }
-        int slot = FIRST_N_GRAM;
-        for (NGram g : p.topNGrams()) {
-            if (m[slot++] > g.frac()) {
-                return "top_" + g.n() + "_gram";
-            }
-        }
-        for (NGram g : p.dupNGrams()) {
-            if (m[slot++] > g.frac()) {
-                return "duplicated_" + g.n() + "_n_grams";
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Whether datatrove would raise {@code ZeroDivisionError} instead of deciding (§0.10, §4): the text is
-     * empty and an enabled check divides by its length before any check drops the document — with the
-     * defaults, every empty text. {@link #reason} keeps such a document (every NaN compares false); callers
-     * should flag it.
-     */
-    public static boolean referenceRaises(double[] m, Params p) {
-        if (m[LEN_TEXT] != 0) {
-            return false;
-        }
-        // Empty text: one empty paragraph and one empty line, no duplicates, no words.
-        if (GopherQuality.on(p.dupParaFrac()) && m[DUP_PARA_FRAC] > p.dupParaFrac()) {
-            return false;
-        }
-        if (GopherQuality.on(p.dupParaCharFrac())) {
-            return true;
-        }
-        if (GopherQuality.on(p.dupLineFrac()) && m[DUP_LINE_FRAC] > p.dupLineFrac()) {
-            return false;
-        }
-        // Line char check divides; top n-grams are skipped (no words); dup n-grams divide.
-        return GopherQuality.on(p.dupLineCharFrac()) || !p.dupNGrams().isEmpty();
-    }
 }

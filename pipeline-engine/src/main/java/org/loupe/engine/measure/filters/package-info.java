@@ -7,8 +7,9 @@
  * <p>Each class has the same shape: {@code METRICS} (metric names, the golden file's where it has them),
  * a {@code Params} record with every constructor parameter of the reference and its default (each
  * documented as changing the measure or only the decision), a static {@code measure} that fills a
- * {@code double[]} (NaN where the reference divides by zero or averages nothing), and a static
- * {@code reason} that returns {@code null} to keep or the reference's reason string. The word list (spaCy's,
+ * {@code double[]} (NaN where the reference divides by zero or averages nothing),. The decisions
+ * live in the step types ({@code org.loupe.engine.pipeline.steps}), compiled over metric columns; the
+ * tests hold them equal to a line-by-line transcription of the reference's decision functions. The word list (spaCy's,
  * spec §1.2) and C4's sentence splitter are inputs, so one word list per document is shared by Gopher
  * quality, Gopher repetition and FineWeb quality, and no class depends on a concrete tokenizer.
  */

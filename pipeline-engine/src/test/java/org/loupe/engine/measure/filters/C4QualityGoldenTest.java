@@ -23,7 +23,7 @@ class C4QualityGoldenTest {
         double[] m = new double[C4Quality.METRICS.size()];
         for (ReferenceGolden.Doc doc : ReferenceGolden.docs()) {
             C4Quality.Lines lines = C4Quality.measure(doc.text(), SPACY, C4Quality.Params.DEFAULTS, m);
-            String reason = C4Quality.reason(m, C4Quality.Params.DEFAULTS);
+            String reason = ReferenceDecisions.c4Quality(m, C4Quality.Params.DEFAULTS);
             ReferenceGolden.Outcome ref = doc.c4Quality();
             if (ref.keep() ? reason == null : ref.reason().equals(reason)) {
                 agree++;

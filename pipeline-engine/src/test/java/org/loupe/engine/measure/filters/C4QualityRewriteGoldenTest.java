@@ -45,7 +45,7 @@ class C4QualityRewriteGoldenTest {
             C4Quality.measure(doc.text(), ONE_PER_LINE, C4Quality.Params.DEFAULTS, m);
             String reference = doc.c4Quality().reason();
             String expected = "lorem_ipsum".equals(reference) || "curly_bracket".equals(reference) ? reference : null;
-            assertThat(C4Quality.reason(m, noSentenceMinimum)).as(doc.id()).isEqualTo(expected);
+            assertThat(ReferenceDecisions.c4Quality(m, noSentenceMinimum)).as(doc.id()).isEqualTo(expected);
             if (expected != null) {
                 curly++;
             }

@@ -47,7 +47,7 @@ class C4QualityTest {
 
     private record Run(double[] metrics, C4Quality.Lines lines) {
         String reason(C4Quality.Params p) {
-            return C4Quality.reason(metrics, p);
+            return ReferenceDecisions.c4Quality(metrics, p);
         }
     }
 

@@ -210,8 +210,8 @@ class FilterPropertiesTest {
         double[] m = new double[GopherQuality.METRICS.size()];
         GopherQuality.measure(text, wordsOf(text), p, m);
 
-        if (GopherQuality.reason(m, p) != null) {
-            assertThat(GopherQuality.reason(m, stricter)).isNotNull();
+        if (ReferenceDecisions.gopherQuality(m, p) != null) {
+            assertThat(ReferenceDecisions.gopherQuality(m, stricter)).isNotNull();
         }
     }
 
@@ -230,8 +230,8 @@ class FilterPropertiesTest {
         double[] m = new double[GopherRepetition.metricCount(p)];
         GopherRepetition.measure(text, wordsOf(text), p, m);
 
-        if (GopherRepetition.reason(m, p) != null) {
-            assertThat(GopherRepetition.reason(m, stricter)).isNotNull();
+        if (ReferenceDecisions.gopherRepetition(m, p) != null) {
+            assertThat(ReferenceDecisions.gopherRepetition(m, stricter)).isNotNull();
         }
     }
 
@@ -246,8 +246,8 @@ class FilterPropertiesTest {
         double[] m = new double[FineWebQuality.METRICS.size()];
         FineWebQuality.measure(text, wordsOf(text), p, m);
 
-        if (FineWebQuality.reason(m, p) != null) {
-            assertThat(FineWebQuality.reason(m, stricter)).isNotNull();
+        if (ReferenceDecisions.fineWebQuality(m, p) != null) {
+            assertThat(ReferenceDecisions.fineWebQuality(m, stricter)).isNotNull();
         }
     }
 
@@ -260,8 +260,8 @@ class FilterPropertiesTest {
         double[] m = new double[C4Quality.METRICS.size()];
         C4Quality.measure(text, C4QualityTest.SIMPLE_SENTENCES, p, m);
 
-        if (C4Quality.reason(m, p) != null) {
-            assertThat(C4Quality.reason(m, stricter)).isNotNull();
+        if (ReferenceDecisions.c4Quality(m, p) != null) {
+            assertThat(ReferenceDecisions.c4Quality(m, stricter)).isNotNull();
         }
     }
 

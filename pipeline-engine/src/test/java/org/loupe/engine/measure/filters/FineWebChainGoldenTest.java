@@ -24,26 +24,26 @@ class FineWebChainGoldenTest {
     private static Outcome chain(String text, List<String> words) {
         double[] rep = new double[GopherRepetition.METRICS.size()];
         GopherRepetition.measure(text, words, GopherRepetition.Params.DEFAULTS, rep);
-        String why = GopherRepetition.reason(rep, GopherRepetition.Params.DEFAULTS);
+        String why = ReferenceDecisions.gopherRepetition(rep, GopherRepetition.Params.DEFAULTS);
         if (why != null) {
             return new Outcome("gopher_repetition", why, text);
         }
         double[] qual = new double[GopherQuality.METRICS.size()];
         GopherQuality.measure(text, words, GopherQuality.Params.DEFAULTS, qual);
-        why = GopherQuality.reason(qual, GopherQuality.Params.DEFAULTS);
+        why = ReferenceDecisions.gopherQuality(qual, GopherQuality.Params.DEFAULTS);
         if (why != null) {
             return new Outcome("gopher_quality", why, text);
         }
         double[] c4 = new double[C4Quality.METRICS.size()];
         C4Quality.Lines lines = C4Quality.measure(text, SPACY::splitIntoSentences, C4Quality.Params.FINEWEB, c4);
-        why = C4Quality.reason(c4, C4Quality.Params.FINEWEB);
+        why = ReferenceDecisions.c4Quality(c4, C4Quality.Params.FINEWEB);
         if (why != null) {
             return new Outcome("c4_quality", why, text);
         }
         String rewritten = lines.textAfter();
         double[] fw = new double[FineWebQuality.METRICS.size()];
         FineWebQuality.measure(rewritten, SPACY.words(rewritten), FineWebQuality.Params.DEFAULTS, fw);
-        why = FineWebQuality.reason(fw, FineWebQuality.Params.DEFAULTS);
+        why = ReferenceDecisions.fineWebQuality(fw, FineWebQuality.Params.DEFAULTS);
         return new Outcome(why == null ? null : "fineweb_quality", why, rewritten);
     }
 

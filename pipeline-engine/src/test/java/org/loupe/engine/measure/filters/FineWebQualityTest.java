@@ -77,16 +77,16 @@ class FineWebQualityTest {
         double[] m = measure(text, words, DEFAULTS);
 
         assertMetrics(FineWebQuality.METRICS, m, expected);
-        assertThat(FineWebQuality.reason(m, DEFAULTS)).isEqualTo(reason);
+        assertThat(ReferenceDecisions.fineWebQuality(m, DEFAULTS)).isEqualTo(reason);
     }
 
     @Test
     void aZeroPunctuationRatioPassesOnlyWithLinePunctExcludeZero() {
         double[] m = measure("Hello world\nok", List.of("Hello", "world", "ok"), DEFAULTS);
-        assertThat(FineWebQuality.reason(m, DEFAULTS)).isEqualTo("line_punct_ratio");
+        assertThat(ReferenceDecisions.fineWebQuality(m, DEFAULTS)).isEqualTo("line_punct_ratio");
 
         FineWebQuality.Params excludeZero = new FineWebQuality.Params(0.12, true, null, 0.67, 30, 0.01, 0.3, "eng");
-        assertThat(FineWebQuality.reason(m, excludeZero)).isEqualTo("short_line_ratio");
+        assertThat(ReferenceDecisions.fineWebQuality(m, excludeZero)).isEqualTo("short_line_ratio");
     }
 
     @Test
@@ -104,8 +104,8 @@ class FineWebQualityTest {
         // line_punct_ratio exactly at the threshold passes (drop only below); the others drop only above.
         double[] m = {4, 0.25, 0.5, 0.01, 10, 0.3};
         FineWebQuality.Params p = new FineWebQuality.Params(0.25, false, null, 0.5, 30, 0.01, 0.3, "eng");
-        assertThat(FineWebQuality.reason(m, p)).isNull();
-        assertThat(FineWebQuality.referenceRaises(m, p)).isFalse();
+        assertThat(ReferenceDecisions.fineWebQuality(m, p)).isNull();
+        assertThat(ReferenceDecisions.fineWebQualityRaises(m, p)).isFalse();
     }
 
     @Test
@@ -113,7 +113,7 @@ class FineWebQualityTest {
         double[] m = measure("A long enough line that ends well.", List.of(), DEFAULTS);
 
         assertThat(m[FineWebQuality.LIST_RATIO]).isNaN();
-        assertThat(FineWebQuality.reason(m, DEFAULTS)).isNull();
-        assertThat(FineWebQuality.referenceRaises(m, DEFAULTS)).isTrue();
+        assertThat(ReferenceDecisions.fineWebQuality(m, DEFAULTS)).isNull();
+        assertThat(ReferenceDecisions.fineWebQualityRaises(m, DEFAULTS)).isTrue();
     }
 }

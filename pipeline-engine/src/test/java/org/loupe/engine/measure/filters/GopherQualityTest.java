@@ -85,7 +85,7 @@ class GopherQualityTest {
         double[] m = measure(text, words, DEFAULTS);
 
         assertMetrics(GopherQuality.METRICS, m, expected);
-        assertThat(GopherQuality.reason(m, DEFAULTS)).isEqualTo(reason);
+        assertThat(ReferenceDecisions.gopherQuality(m, DEFAULTS)).isEqualTo(reason);
     }
 
     static Stream<Arguments> disabledThresholds() {
@@ -99,11 +99,11 @@ class GopherQualityTest {
         GopherQuality.Params p = new GopherQuality.Params(off, 100000, 3.0, 10.0, 0.1, 0.9, 0.3, 0.8, 2, null, "eng");
 
         // Past the length check, 2 alphabetic words out of 3 fail the alpha-ratio check (0.67 < 0.8).
-        assertThat(GopherQuality.reason(m, p)).isEqualTo("gopher_below_alpha_threshold");
+        assertThat(ReferenceDecisions.gopherQuality(m, p)).isEqualTo("gopher_below_alpha_threshold");
         GopherQuality.Params noAlpha = new GopherQuality.Params(off, 100000, 3.0, 10.0, 0.1, 0.9, 0.3, 0.0, 2, null, "eng");
-        assertThat(GopherQuality.reason(m, noAlpha)).isEqualTo("gopher_enough_stop_words");
+        assertThat(ReferenceDecisions.gopherQuality(m, noAlpha)).isEqualTo("gopher_enough_stop_words");
         GopherQuality.Params nothing = new GopherQuality.Params(off, null, null, 0.0, null, 0.0, null, null, 0, null, "eng");
-        assertThat(GopherQuality.reason(m, nothing)).isNull();
+        assertThat(ReferenceDecisions.gopherQuality(m, nothing)).isNull();
     }
 
     @Test
@@ -112,8 +112,8 @@ class GopherQualityTest {
         GopherQuality.Params p = new GopherQuality.Params(0, 100000, 3.0, 10.0, 0.1, 0.9, 0.3, 0.8, 2, null, "eng");
 
         // avg_word_length is nan: both length checks pass; one "..." in 6 words is above 0.1.
-        assertThat(GopherQuality.reason(m, p)).isEqualTo("gopher_too_many_ellipsis");
-        assertThat(GopherQuality.referenceRaises(m, p)).isFalse();
+        assertThat(ReferenceDecisions.gopherQuality(m, p)).isEqualTo("gopher_too_many_ellipsis");
+        assertThat(ReferenceDecisions.gopherQualityRaises(m, p)).isFalse();
     }
 
     @Test
@@ -121,10 +121,10 @@ class GopherQualityTest {
         double[] m = measure("", List.of(), DEFAULTS);
         GopherQuality.Params p = new GopherQuality.Params(null, 100000, 3.0, 10.0, 0.1, 0.9, 0.3, 0.8, 2, null, "eng");
 
-        assertThat(GopherQuality.referenceRaises(m, p)).isTrue();
-        assertThat(GopherQuality.referenceRaises(m, DEFAULTS)).isFalse();
+        assertThat(ReferenceDecisions.gopherQualityRaises(m, p)).isTrue();
+        assertThat(ReferenceDecisions.gopherQualityRaises(m, DEFAULTS)).isFalse();
         // Every NaN compares false; the stop-word count (0 < 2) still decides.
-        assertThat(GopherQuality.reason(m, p)).isEqualTo("gopher_enough_stop_words");
+        assertThat(ReferenceDecisions.gopherQuality(m, p)).isEqualTo("gopher_enough_stop_words");
     }
 
     @Test
@@ -142,9 +142,9 @@ class GopherQualityTest {
     void checksRunInTheReferenceOrder() {
         // Too few words AND too many hashes: the length check comes first.
         double[] m = measure("# # #", List.of("#", "#", "#"), DEFAULTS);
-        assertThat(GopherQuality.reason(m, DEFAULTS)).isEqualTo("gopher_short_doc");
+        assertThat(ReferenceDecisions.gopherQuality(m, DEFAULTS)).isEqualTo("gopher_short_doc");
         GopherQuality.Params noLength = new GopherQuality.Params(null, null, null, null, 0.1, 0.9, 0.3, 0.8, 2, null, "eng");
-        assertThat(GopherQuality.reason(m, noLength)).isEqualTo("gopher_too_many_hashes");
+        assertThat(ReferenceDecisions.gopherQuality(m, noLength)).isEqualTo("gopher_too_many_hashes");
     }
 
     @Test

@@ -56,17 +56,17 @@ class GopherRepetitionTest {
         double[] m = measure(text, words, DEFAULTS);
 
         assertMetrics(GopherRepetition.METRICS, m, expected);
-        assertThat(GopherRepetition.reason(m, DEFAULTS)).isEqualTo(reason);
+        assertThat(ReferenceDecisions.gopherRepetition(m, DEFAULTS)).isEqualTo(reason);
     }
 
     @Test
     void emptyTextIsFlaggedAsWhereDatatroveRaises() {
         double[] m = measure("", List.of(), DEFAULTS);
 
-        assertThat(GopherRepetition.referenceRaises(m, DEFAULTS)).isTrue();
-        assertThat(GopherRepetition.referenceRaises(measure("a", List.of("a"), DEFAULTS), DEFAULTS)).isFalse();
+        assertThat(ReferenceDecisions.gopherRepetitionRaises(m, DEFAULTS)).isTrue();
+        assertThat(ReferenceDecisions.gopherRepetitionRaises(measure("a", List.of("a"), DEFAULTS), DEFAULTS)).isFalse();
         GopherRepetition.Params onlyCounts = new GopherRepetition.Params(0.3, 0.3, null, null, List.of(), List.of(), "eng");
-        assertThat(GopherRepetition.referenceRaises(measure("", List.of(), onlyCounts), onlyCounts)).isFalse();
+        assertThat(ReferenceDecisions.gopherRepetitionRaises(measure("", List.of(), onlyCounts), onlyCounts)).isFalse();
     }
 
     @Test
@@ -80,7 +80,7 @@ class GopherRepetitionTest {
         assertThat(m[GopherRepetition.FIRST_N_GRAM]).isEqualTo(4 / 9.0);
         // "abc", "ca", "abc": the third window repeats the first.
         assertThat(m[GopherRepetition.FIRST_N_GRAM + 1]).isEqualTo(3 / 9.0);
-        assertThat(GopherRepetition.reason(m, bigrams)).isEqualTo("duplicated_2_n_grams");
+        assertThat(ReferenceDecisions.gopherRepetition(m, bigrams)).isEqualTo("duplicated_2_n_grams");
     }
 
     @Test
@@ -98,18 +98,18 @@ class GopherRepetitionTest {
         double[] m = measure("\na\n", List.of("a"), DEFAULTS);
         GopherRepetition.Params noLineFrac = new GopherRepetition.Params(null, 0.3, 0.2, 0.2, DEFAULTS.topNGrams(),
                 DEFAULTS.dupNGrams(), "eng");
-        assertThat(GopherRepetition.reason(m, noLineFrac)).isNull();
+        assertThat(ReferenceDecisions.gopherRepetition(m, noLineFrac)).isNull();
         GopherRepetition.Params zero = new GopherRepetition.Params(0.0, 0.3, 0.2, 0.2, DEFAULTS.topNGrams(),
                 DEFAULTS.dupNGrams(), "eng");
-        assertThat(GopherRepetition.reason(m, zero)).isNull();
+        assertThat(ReferenceDecisions.gopherRepetition(m, zero)).isNull();
 
         // An n-gram fraction of 0 is a real threshold: any positive fraction exceeds it.
         GopherRepetition.Params strictTop = new GopherRepetition.Params(0.3, 0.3, 0.2, 0.2,
                 List.of(new GopherRepetition.NGram(1, 0.0)), List.of(), "eng");
-        assertThat(GopherRepetition.reason(measure("\na\n", List.of("a"), strictTop), strictTop)).isEqualTo("dup_line_frac");
+        assertThat(ReferenceDecisions.gopherRepetition(measure("\na\n", List.of("a"), strictTop), strictTop)).isEqualTo("dup_line_frac");
         GopherRepetition.Params strictTopOnly = new GopherRepetition.Params(null, 0.3, 0.2, 0.2,
                 List.of(new GopherRepetition.NGram(1, 0.0)), List.of(), "eng");
-        assertThat(GopherRepetition.reason(measure("\na\n", List.of("a"), strictTopOnly), strictTopOnly)).isEqualTo("top_1_gram");
+        assertThat(ReferenceDecisions.gopherRepetition(measure("\na\n", List.of("a"), strictTopOnly), strictTopOnly)).isEqualTo("top_1_gram");
     }
 
     @Test

@@ -75,8 +75,8 @@ class ReferenceFiltersGoldenTest {
         for (ReferenceGolden.Doc doc : ReferenceGolden.docs()) {
             GopherQuality.measure(doc.text(), doc.words(), GopherQuality.Params.DEFAULTS, m);
             cmp.compare(doc, doc.gopherQuality(), GopherQuality.METRICS, m,
-                    GopherQuality.reason(m, GopherQuality.Params.DEFAULTS));
-            assertThat(GopherQuality.referenceRaises(m, GopherQuality.Params.DEFAULTS)).isFalse();
+                    ReferenceDecisions.gopherQuality(m, GopherQuality.Params.DEFAULTS));
+            assertThat(ReferenceDecisions.gopherQualityRaises(m, GopherQuality.Params.DEFAULTS)).isFalse();
         }
         cmp.assertAllAgree();
     }
@@ -88,7 +88,7 @@ class ReferenceFiltersGoldenTest {
         for (ReferenceGolden.Doc doc : ReferenceGolden.docs()) {
             GopherRepetition.measure(doc.text(), doc.words(), GopherRepetition.Params.DEFAULTS, m);
             cmp.compare(doc, doc.gopherRepetition(), GopherRepetition.METRICS, m,
-                    GopherRepetition.reason(m, GopherRepetition.Params.DEFAULTS));
+                    ReferenceDecisions.gopherRepetition(m, GopherRepetition.Params.DEFAULTS));
         }
         cmp.assertAllAgree();
     }
@@ -100,7 +100,7 @@ class ReferenceFiltersGoldenTest {
         for (ReferenceGolden.Doc doc : ReferenceGolden.docs()) {
             FineWebQuality.measure(doc.text(), doc.words(), FineWebQuality.Params.DEFAULTS, m);
             cmp.compare(doc, doc.fineWebQuality(), FineWebQuality.METRICS, m,
-                    FineWebQuality.reason(m, FineWebQuality.Params.DEFAULTS));
+                    ReferenceDecisions.fineWebQuality(m, FineWebQuality.Params.DEFAULTS));
         }
         cmp.assertAllAgree();
     }

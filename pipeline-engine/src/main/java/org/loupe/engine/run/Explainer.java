@@ -1,0 +1,116 @@
+package org.loupe.engine.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
+import org.loupe.engine.measure.Measurer;
+import org.loupe.engine.measure.MetricTable;
+import org.loupe.engine.pipeline.PipelineConfig;
+import org.loupe.engine.pipeline.StepCatalog;
+import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepResources;
+import org.loupe.engine.pipeline.StepType;
+import org.loupe.engine.model.Document;
+import org.loupe.engine.model.Urls;
+import org.loupe.engine.task.TaskContext;
+
+/**
+ * Explains what a pipeline does to each document: every step's verdict, reason, metric values and (for
+ * text-editing steps) output text, plus the pipeline's first-fail decision and final text. Steps see the
+ * text as the pipeline hands it on, or all the original text ({@code independent}). Uses the very
+ * measure and decide code of the workbench and of full runs.
+ */
+public final class Explainer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PipelineConfig config;
+    private final StepCatalog catalog;
+    private final StepResources measures;
+    private final int threads;
+
+    public Explainer(PipelineConfig config, StepCatalog catalog, StepResources measures, int threads) {
+        this.config = config;
+        this.catalog = catalog;
+        this.measures = measures;
+        this.threads = threads;
+    }
+
+    /** One JSON object per document, in input order. */
+    public List<ObjectNode> explain(List<Document> docs, boolean independent, TaskContext ctx) {
+        int n = docs.size();
+        List<StepConfig> enabled = new ArrayList<>();
+        List<Measurer.Step> steps = new ArrayList<>();
+        for (StepConfig s : config.steps()) {
+            if (s.enabled()) {
+                StepType type = catalog.type(s.type()).orElseThrow();
+                enabled.add(s);
+                steps.add(new Measurer.Step(s.stepName(), measures.create(type, s)));
+            }
+        }
+        MetricTable table = new MetricTable(n);
+        String[][] after = new String[steps.size()][n];
+        new Measurer(threads, measures::words).measureDocuments(n,
+                row -> new Measurer.Input(docs.get(row).text(), docs.get(row).url(), docs.get(row).metadata()),
+                steps, independent, table, (k, row, text) -> after[k][row] = text, ctx);
+        long[] ids = new long[n];
+        String[] hosts = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = RowKeys.hashId(docs.get(i).id());
+            hosts[i] = Urls.host(docs.get(i).url());
+        }
+        PipelineConfig active = config.withSteps(enabled);
+        Decisions d = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));
+        List<ObjectNode> out = new ArrayList<>(n);
+        for (int row = 0; row < n; row++) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("id", docs.get(row).id());
+            ObjectNode stepsNode = o.putObject("steps");
+            String text = docs.get(row).text();
+            for (int k = 0; k < enabled.size(); k++) {
+                StepConfig s = enabled.get(k);
+                StepType type = d.stepType(k);
+                ObjectNode sn = stepsNode.putObject(s.stepName());
+                sn.put("keep", !d.fails(k, row));
+                sn.put("reason", d.stepReason(k, row));
+                if (d.rescued(k, row)) {
+                    sn.put("kept_by_keep_fraction", true);
+                }
+                ObjectNode metrics = sn.putObject("metrics");
+                for (String m : steps.get(k).measure().metrics()) {
+                    String col = MetricTable.name(s.stepName(), m);
+                    double v = table.column(col)[row];
+                    List<String> labels = table.labels(col);
+                    if (!labels.isEmpty()) {
+                        int idx = (int) v;
+                        metrics.put(m, idx >= 0 && idx < labels.size() ? labels.get(idx) : null);
+                    } else if (Double.isNaN(v)) {
+                        metrics.putNull(m);
+                    } else if (v == Math.rint(v) && Math.abs(v) < 1e15 && isCount(m)) {
+                        metrics.put(m, (long) v);
+                    } else {
+                        metrics.put(m, v);
+                    }
+                }
+                if (type.editsText()) {
+                    sn.put("text_after", after[k][row]);
+                }
+                if (!independent) {
+                    text = after[k][row];
+                }
+            }
+            o.put("keep", d.kept(row));
+            o.put("reason", d.reason(row));
+            o.put("failed_step", d.kept(row) ? null : enabled.get(d.removedBy(row)).stepName());
+            o.put("text_after", text);
+            out.add(o);
+        }
+        return out;
+    }
+
+    private static boolean isCount(String metric) {
+        return metric.startsWith("n_") || metric.startsWith("lines_") || metric.equals("len_text") || metric.equals("num_sentences");
+    }
+}
