@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import org.loupe.engine.model.Hosts;
 
 /**
  * Some rows of a sample (typically one registrable domain's) grouped two ways: by host ("news.bbc.co.uk",
@@ -14,6 +15,7 @@ import java.util.function.IntPredicate;
  * tokens and kept documents; both lists are sorted by tokens, most first (ties by name). Rows without a
  * URL host fall in the {@link DomainStats#NO_URL} group of either list.
  *
+ * @see Hosts#host(String)
  * @see Domains#pathPrefix(String)
  */
 public final class DomainBreakdown {
@@ -54,7 +56,7 @@ public final class DomainBreakdown {
         Map<String, long[]> prefixes = new HashMap<>();
         for (int r : rows) {
             String u = url.apply(r);
-            String host = Domains.host(u);
+            String host = Hosts.host(u);
             boolean k = kept.test(r);
             add(hosts, host == null ? DomainStats.NO_URL : host, tokens[r], k);
             add(prefixes, host == null ? DomainStats.NO_URL : Domains.pathPrefix(u), tokens[r], k);

@@ -9,18 +9,22 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.loupe.analysis.group.GroupCounts;
 import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.model.Hosts;
 
 /**
  * Per registrable domain of a sample: documents and tokens, how many each step removed, what is kept;
  * sorted by tokens (the seed talk's "sort by domain per token"). Also the exact URLs that occur more than
- * once (a duplication signal).
+ * once (a duplication signal). A document's domain is {@link Hosts#site}: the registered domain as the URL
+ * step sees it (ICANN suffixes only, so {@code x.blogspot.com} is under {@code blogspot.com}), or the
+ * host itself when it has none.
  */
 public final class DomainStats {
 
     /**
      * One domain.
      *
-     * @param domain         the registrable domain ("(no url)" for documents without a host)
+     * @param domain         the registrable domain, lower case, in Unicode ({@link Hosts#site}; "(no url)" for
+     *                       documents without a host)
      * @param documents      documents of the domain in the sample
      * @param tokens         their tokens
      * @param keptDocuments  documents the pipeline keeps
@@ -88,11 +92,8 @@ public final class DomainStats {
         Map<String, String> domainCache = new HashMap<>();
         for (int r = 0; r < rows; r++) {
             String u = url.apply(r);
-            String host = Domains.host(u);
-            String d = host == null ? NO_URL : domainCache.computeIfAbsent(host, h -> {
-                String reg = Domains.registrable(h);
-                return reg == null ? NO_URL : reg;
-            });
+            String host = Hosts.host(u);
+            String d = host == null ? NO_URL : domainCache.computeIfAbsent(host, Hosts::siteOfHost);
             Integer id = index.get(d);
             if (id == null) {
                 id = names.size();

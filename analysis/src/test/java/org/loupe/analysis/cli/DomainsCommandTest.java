@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.analysis.domain.Domains;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.testing.SharedData;
 import picocli.CommandLine;
 
@@ -52,7 +52,7 @@ class DomainsCommandTest {
             while ((line = in.readLine()) != null) {
                 JsonNode doc = json.readTree(line);
                 String url = doc.path("metadata").path("url").asText(doc.path("url").asText(null));
-                String d = Domains.registrable(url);
+                String d = Hosts.site(url);
                 expected.merge(d == null ? "(no url)" : d, 1L, Long::sum);
             }
         }

@@ -20,6 +20,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.testing.SharedData;
 
 class DomainBreakdownTest {
@@ -87,8 +88,8 @@ class DomainBreakdownTest {
     /** Asserts both groupings of the rows against counts recomputed row by row; returns the breakdown. */
     private static DomainBreakdown checkAgainstBruteForce(int[] rows, List<String> urls, long[] tokens, IntPredicate kept) {
         DomainBreakdown b = DomainBreakdown.of(rows, urls::get, tokens, kept);
-        Function<String, String> host = u -> Domains.host(u) == null ? DomainStats.NO_URL : Domains.host(u);
-        Function<String, String> prefix = u -> Domains.host(u) == null ? DomainStats.NO_URL : Domains.pathPrefix(u);
+        Function<String, String> host = u -> Hosts.host(u) == null ? DomainStats.NO_URL : Hosts.host(u);
+        Function<String, String> prefix = u -> Hosts.host(u) == null ? DomainStats.NO_URL : Domains.pathPrefix(u);
         assertGroups(b.byHost(), rows, urls, tokens, kept, host);
         assertGroups(b.byPathPrefix(), rows, urls, tokens, kept, prefix);
         return b;

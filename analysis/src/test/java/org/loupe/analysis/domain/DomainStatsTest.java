@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
@@ -86,7 +87,7 @@ class DomainStatsTest {
         DomainStats s = DomainStats.of(n, i -> urls[i], tokens, d);
         for (DomainStats.Domain dom : s.byTokens()) {
             int[] rows = IntStream.range(0, n).filter(i -> dom.domain().equals(urls[i] == null ? DomainStats.NO_URL
-                    : Domains.registrable(urls[i]))).toArray();
+                    : Hosts.site(urls[i]))).toArray();
             assertThat(dom.rows()).containsExactly(rows);
             assertThat(dom.tokens()).isEqualTo(Arrays.stream(rows).mapToLong(i -> tokens[i]).sum());
             assertThat(dom.keptDocuments()).isEqualTo(Arrays.stream(rows).filter(d::kept).count());

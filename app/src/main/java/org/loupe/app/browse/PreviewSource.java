@@ -2,7 +2,7 @@ package org.loupe.app.browse;
 
 import java.util.List;
 import org.loupe.engine.model.Document;
-import org.loupe.engine.model.Urls;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.sample.TextCounts;
 
 /** The first documents of a folder, shown while the sample is drawn. */
@@ -33,7 +33,7 @@ public final class PreviewSource implements BrowseSource {
 
     @Override
     public String host(int row) {
-        return Urls.host(docs.get(row).url());
+        return Hosts.host(docs.get(row).url());
     }
 
     @Override

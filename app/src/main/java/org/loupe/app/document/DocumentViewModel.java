@@ -89,7 +89,7 @@ public final class DocumentViewModel {
         if (d == null || s == null || d.url() == null) {
             return;
         }
-        String host = org.loupe.engine.model.Urls.host(d.url());
+        String host = org.loupe.engine.model.Hosts.host(d.url());
         if (host != null && !host.isEmpty()) {
             s.accept("domain:\"" + host + "\"");
         }

@@ -13,12 +13,12 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.analysis.domain.Domains;
 import org.loupe.app.AppContext;
 import org.loupe.app.TestFolders;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.testing.SharedData;
 
@@ -107,7 +107,7 @@ class DomainsViewModelTest {
         assertThat(domains.selectedUrlProperty().get()).isNull();
         assertThat(domains.titleProperty().get()).isEqualTo(domain.domain());
         assertThat(Stream.concat(domains.kept().stream(), domains.removed().stream())).isNotEmpty()
-                .allSatisfy(r -> assertThat(Domains.registrable(main.tune().sample().url(r))).isEqualTo(domain.domain()));
+                .allSatisfy(r -> assertThat(Hosts.site(main.tune().sample().url(r))).isEqualTo(domain.domain()));
     }
 
     @Test

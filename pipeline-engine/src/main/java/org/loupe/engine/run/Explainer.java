@@ -14,7 +14,7 @@ import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.model.Document;
-import org.loupe.engine.model.Urls;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.task.TaskContext;
 
 /**
@@ -59,7 +59,7 @@ public final class Explainer {
         String[] hosts = new String[n];
         for (int i = 0; i < n; i++) {
             ids[i] = RowKeys.hashId(docs.get(i).id());
-            hosts[i] = Urls.host(docs.get(i).url());
+            hosts[i] = Hosts.host(docs.get(i).url());
         }
         PipelineConfig active = config.withSteps(enabled);
         Decisions d = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));

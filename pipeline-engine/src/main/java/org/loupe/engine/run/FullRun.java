@@ -30,7 +30,7 @@ import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.measure.tokens.TokenCounter;
 import org.loupe.engine.model.Document;
-import org.loupe.engine.model.Urls;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepCatalog;
@@ -232,7 +232,7 @@ public final class FullRun {
         String[] hosts = new String[n];
         for (int i = 0; i < n; i++) {
             ids[i] = RowKeys.hashId(batch.get(i).id());
-            hosts[i] = Urls.host(batch.get(i).url());
+            hosts[i] = Hosts.host(batch.get(i).url());
         }
         Decisions decisions = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));
         long kept = 0;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.loupe.engine.io.Bytes;
 import org.loupe.engine.model.Document;
-import org.loupe.engine.model.Urls;
+import org.loupe.engine.model.Hosts;
 
 /**
  * A drawn sample, addressed by row {@code 0..size()-1} (rows are in shard order, then position order).
@@ -79,7 +79,7 @@ public final class Sample implements Closeable {
         for (int i = 0; i < n; i++) {
             ids[i] = r.getString();
             urls[i] = r.getNullableString();
-            String h = Urls.host(urls[i]);
+            String h = Hosts.host(urls[i]);
             hosts[i] = h == null ? null : hostIntern.computeIfAbsent(h, k -> k);
             shardIndex[i] = r.getVarInt();
             positions[i] = r.getVarLong();

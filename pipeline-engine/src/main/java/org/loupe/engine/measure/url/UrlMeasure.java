@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.loupe.engine.measure.DocumentText;
 import org.loupe.engine.measure.StepMeasure;
+import org.loupe.engine.model.Hosts;
 
 /**
  * The measure half of datatrove's {@code URLFilter} (spec §9). The block lists are measure inputs, so
@@ -93,7 +94,7 @@ public final class UrlMeasure implements StepMeasure {
             return;
         }
         if (!domains.isEmpty()) {
-            UrlParts.Domain d = UrlParts.domain(url);
+            Hosts.Parts d = Hosts.parse(url);
             out[1] = domains.contains(d.registeredDomain()) ? 1 : 0;
             out[2] = domains.contains(d.fqdn()) ? 1 : 0;
         }
