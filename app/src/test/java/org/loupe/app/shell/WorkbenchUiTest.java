@@ -53,7 +53,7 @@ class WorkbenchUiTest {
         robot.clickOn(robot.lookup("#browse-table .table-row-cell").nth(2).queryAs(javafx.scene.Node.class));
         TextArea text = robot.lookup("#document-text").queryAs(TextArea.class);
         int row = table.getSelectionModel().getSelectedItem();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text.getText().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text.getText().isEmpty());
         assertThat(text.getText()).isEqualTo(model.sampleProperty().get().document(row).text());
     }
 
