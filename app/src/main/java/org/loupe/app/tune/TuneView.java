@@ -155,7 +155,11 @@ public final class TuneView extends BorderPane {
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
         error.textProperty().bind(model.errorProperty());
-        HBox top = new HBox(16, summary, error);
+        Label exportStatus = new Label();
+        exportStatus.setId("tune-export-status");
+        exportStatus.getStyleClass().add(Styles.TEXT_MUTED);
+        exportStatus.textProperty().bind(model.exportStatusProperty());
+        HBox top = new HBox(16, summary, error, exportStatus);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
 
