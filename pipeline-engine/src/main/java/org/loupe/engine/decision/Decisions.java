@@ -1,16 +1,12 @@
 package org.loupe.engine.decision;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.loupe.engine.filter.Check;
-import org.loupe.engine.filter.StepDecider;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
-import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 
 /**
@@ -19,7 +15,8 @@ import org.loupe.engine.pipeline.StepType;
  * step's {@code keep_fraction} keeps it anyway, and the pipeline's verdict: kept, or removed by the
  * <em>first</em> step that drops it (pipeline order, like datatrove). Counts come in documents and tokens.
  *
- * <p>Computing decisions is a scan over primitive columns: this is what runs on every threshold change.
+ * <p>Immutable once made; {@link PipelineDecider} computes it (a scan over primitive columns: what runs on
+ * every threshold change).
  */
 public final class Decisions {
     private final int rows;
@@ -29,19 +26,14 @@ public final class Decisions {
     private final boolean[][] rescued;   // [step][row]: dropped by the step but kept by keep_fraction
     private final int[] firstFail;       // [row]: the step that removed the row, -1 = kept
     private final long[] tokens;
-    // What these decisions were computed from, so that the next decision can reuse unchanged steps.
-    private List<StepConfig> fromSteps = List.of();
-    private long fromSeed;
-    private MetricTable fromTable;
-    private long fromVersion;
-    private RowKeys fromKeys;
+    private Provenance provenance;
     // Memoized (decisions never change after construction; a race only computes the same value twice).
     private volatile List<StepCounts> counts;
     private volatile long keptToks;
     private volatile long keptDocs = -1;
     private final long[][] dropBits;
 
-    private Decisions(int rows, List<String> stepNames, List<StepType> stepTypes, int[][] reason, boolean[][] rescued,
+    Decisions(int rows, List<String> stepNames, List<StepType> stepTypes, int[][] reason, boolean[][] rescued,
                       int[] firstFail, long[] tokens) {
         this.rows = rows;
         this.stepNames = stepNames;
@@ -59,7 +51,7 @@ public final class Decisions {
      * @throws IllegalArgumentException when a step's type is unknown or its metrics were not measured
      */
     public static Decisions decide(PipelineConfig config, StepCatalog catalog, MetricTable table, RowKeys keys) {
-        return decide(config, catalog, table, keys, null);
+        return PipelineDecider.decide(config, catalog, table, keys, null);
     }
 
     /**
@@ -68,210 +60,40 @@ public final class Decisions {
      */
     public static Decisions decide(PipelineConfig config, StepCatalog catalog, MetricTable table, RowKeys keys,
                                    Decisions previous) {
-        int n = table.rows();
-        boolean reusable = previous != null && previous.fromTable == table && previous.fromKeys == keys
-                && previous.fromVersion == table.version() && previous.fromSeed == config.seed();
-        if (keys.rows() != n) {
-            throw new IllegalArgumentException("row keys for " + keys.rows() + " rows, table has " + n);
-        }
-        List<StepConfig> steps = config.steps();
-        int s = steps.size();
-        List<String> names = new ArrayList<>(s);
-        List<StepType> types = new ArrayList<>(s);
-        int[][] reason = new int[s][];
-        boolean[][] rescued = new boolean[s][];
-        for (int k = 0; k < s; k++) {
-            StepConfig step = steps.get(k);
-            StepType type = catalog.type(step.type())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown step type " + step.type()));
-            names.add(step.stepName());
-            types.add(type);
-            if (reusable && k < previous.fromSteps.size() && previous.fromSteps.get(k).equals(step)) {
-                // Arrays are never written after construction, so sharing them is safe.
-                reason[k] = previous.reason[k];
-                rescued[k] = previous.rescued[k];
-                continue;
-            }
-            int[] r = new int[n];
-            boolean[] kept = new boolean[n];
-            reason[k] = r;
-            rescued[k] = kept;
-            if (!step.enabled()) {
-                java.util.Arrays.fill(r, -1);
-                continue;
-            }
-            StepDecider[] deciders = deciders(type, step, table);
-            int[] group = groups(step, keys.hosts());
-            int[] changedRows = reusable && group == null && k < previous.fromSteps.size()
-                    ? rowsWhoseChecksChanged(previous.fromSteps.get(k), step, type, deciders[0], table) : null;
-            double keepFraction = type.keepFraction(step, StepParams.of(type, step));
-            long salt = config.seed() * 0x9E3779B97F4A7C15L + k * 0xC2B2AE3D27D4EB4FL;
-            if (changedRows != null) {
-                // Only thresholds moved: rows whose check outcomes did not change keep their reason.
-                System.arraycopy(previous.reason[k], 0, r, 0, n);
-                for (int row : changedRows) {
-                    r[row] = deciders[0].decide(row);
-                }
-            } else if (group == null) {
-                deciders[0].decideAll(r);
-            } else {
-                for (int row = 0; row < n; row++) {
-                    r[row] = deciders[group[row]].decide(row);
-                }
-            }
-            if (keepFraction > 0) {
-                for (int row = 0; row < n; row++) {
-                    if (r[row] >= 0 && unit(keys.idHash()[row] ^ salt) < keepFraction) {
-                        kept[row] = true;
-                    }
-                }
-            }
-        }
-        int[] first = new int[n];
-        java.util.Arrays.fill(first, -1);
-        Decisions d = new Decisions(n, List.copyOf(names), List.copyOf(types), reason, rescued, first, keys.tokens());
-        if (previous != null) {
-            // Reused steps keep their drop bitsets too.
-            for (int k = 0; k < s; k++) {
-                for (int p = 0; p < previous.reason.length; p++) {
-                    if (previous.reason[p] == reason[k] && previous.rescued[p] == rescued[k] && previous.dropBits[p] != null) {
-                        d.dropBits[k] = previous.dropBits[p];
-                    }
-                }
-            }
-        }
-        // The first step that drops each row, word by word over the steps' drop bitsets.
-        long[] left = new long[(n + 63) >>> 6];
-        java.util.Arrays.fill(left, -1L);
-        for (int k = 0; k < s; k++) {
-            long[] bits = d.dropBits(k);
-            for (int w = 0; w < left.length; w++) {
-                long x = bits[w] & left[w];
-                if (x != 0) {
-                    left[w] &= ~x;
-                    for (; x != 0; x &= x - 1) {
-                        first[(w << 6) + Long.numberOfTrailingZeros(x)] = k;
-                    }
-                }
-            }
-        }
-        d.fromSteps = steps;
-        d.fromSeed = config.seed();
-        d.fromTable = table;
-        d.fromVersion = table.version();
-        d.fromKeys = keys;
-        return d;
+        return PipelineDecider.decide(config, catalog, table, keys, previous);
     }
 
-    /**
-     * When a step differs from its previous config only in the thresholds of its checks (same type, name,
-     * switches, keep fraction, no overrides; same checks in the same order), the rows where at least one
-     * check's outcome flips; else null (decide every row). A row whose check outcomes are all unchanged
-     * keeps its reason: a decider's verdict is a function of its checks' outcomes on that row.
-     */
-    private static int[] rowsWhoseChecksChanged(StepConfig before, StepConfig after, StepType type, StepDecider decider,
-                                               MetricTable table) {
-        if (!before.enabled() || !after.enabled() || !before.type().equals(after.type())
-                || !java.util.Objects.equals(before.name(), after.name()) || before.keepFraction() != after.keepFraction()
-                || !before.overrides().isEmpty() || !after.overrides().isEmpty()) {
-            return null;
-        }
-        List<Check> now = decider.checks();
-        Map<String, Object> oldParams = StepParams.of(type, before).asMap();
-        Map<String, Object> newParams = StepParams.of(type, after).asMap();
-        java.util.Set<String> thresholdParams = new java.util.HashSet<>();
-        for (Check c : now) {
-            thresholdParams.add(c.param());
-        }
-        java.util.Set<String> keys = new java.util.HashSet<>(oldParams.keySet());
-        keys.addAll(newParams.keySet());
-        for (String key : keys) {
-            if (!java.util.Objects.equals(oldParams.get(key), newParams.get(key)) && !thresholdParams.contains(key)) {
-                return null;
-            }
-        }
-        List<Check> was;
-        try {
-            was = type.decider(before.stepName(), StepParams.of(type, before), table).checks();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (was.size() != now.size() || now.isEmpty()) {
-            return null;
-        }
-        int n = table.rows();
-        boolean[] flips = new boolean[n];
-        int count = 0;
-        for (int i = 0; i < now.size(); i++) {
-            Check a = was.get(i);
-            Check b = now.get(i);
-            if (!a.metric().equals(b.metric()) || a.op() != b.op() || !a.reason().equals(b.reason())
-                    || !a.param().equals(b.param())) {
-                return null;
-            }
-            if (a.threshold() == b.threshold() || Double.doubleToLongBits(a.threshold()) == Double.doubleToLongBits(b.threshold())) {
-                continue;
-            }
-            String column = MetricTable.name(after.stepName(), a.metric());
-            if (!table.has(column)) {
-                return null;
-            }
-            double[] values = table.column(column);
-            for (int row = 0; row < n; row++) {
-                if (!flips[row] && a.drops(values[row]) != b.drops(values[row])) {
-                    flips[row] = true;
-                    count++;
-                }
-            }
-        }
-        int[] rows = new int[count];
-        for (int row = 0, j = 0; row < n; row++) {
-            if (flips[row]) {
-                rows[j++] = row;
-            }
-        }
-        return rows;
+    /** What these decisions were computed from, so that the next decision can reuse unchanged steps. */
+    record Provenance(List<StepConfig> steps, long seed, MetricTable table, long version, RowKeys keys) { }
+
+    Provenance provenance() {
+        return provenance;
     }
 
-    /** One decider for the step's own parameters (index 0) and one per domain override (index i + 1). */
-    private static StepDecider[] deciders(StepType type, StepConfig step, MetricTable table) {
-        StepDecider[] d = new StepDecider[step.overrides().size() + 1];
-        d[0] = type.decider(step.stepName(), StepParams.of(type, step), table);
-        for (int i = 0; i < step.overrides().size(); i++) {
-            d[i + 1] = type.decider(step.stepName(), StepParams.ofOverride(type, step, i), table);
-        }
-        return d;
+    void provenance(Provenance p) {
+        provenance = p;
     }
 
-    /** Per row, 0 or the index + 1 of the first override whose domains match the row's host; null when none. */
-    private static int[] groups(StepConfig step, String[] hosts) {
-        if (step.overrides().isEmpty()) {
-            return null;
-        }
-        Map<String, Integer> cache = new HashMap<>();
-        int[] g = new int[hosts.length];
-        for (int row = 0; row < hosts.length; row++) {
-            String h = hosts[row];
-            if (h == null) {
-                continue;
-            }
-            g[row] = cache.computeIfAbsent(h, host -> {
-                for (int i = 0; i < step.overrides().size(); i++) {
-                    if (step.overrides().get(i).matches(host)) {
-                        return i + 1;
-                    }
-                }
-                return 0;
-            });
-        }
-        return g;
+    /** A step's verdict arrays (shared with the decisions that reuse them; never written after construction). */
+    int[] reasonsOf(int step) {
+        return reason[step];
     }
 
-    private static double unit(long x) {
-        x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
-        x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
-        x = x ^ (x >>> 31);
-        return (x >>> 11) * 0x1.0p-53;
+    boolean[] rescuedOf(int step) {
+        return rescued[step];
+    }
+
+    /** Adopts another decision's memoized drop bitset for a step whose verdict arrays it shares. */
+    void adoptDropBits(int step, long[] bits) {
+        dropBits[step] = bits;
+    }
+
+    long[] dropBitsIfBuilt(int step) {
+        return dropBits[step];
+    }
+
+    int stepCount() {
+        return reason.length;
     }
 
     // Queries

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import org.loupe.engine.measure.text.PyText;
 
 /**
  * The one place where a URL becomes a host and a registered domain. Everything else asks here: the URL
@@ -180,7 +179,7 @@ public final class Hosts {
                 return rest.substring(0, close + 1);
             }
         }
-        String hostname = PyText.strip(before(rest, ':'));
+        String hostname = PyWhitespace.strip(before(rest, ':'));
         int end = hostname.length();
         while (end > 0 && ROOT_DOTS.indexOf(hostname.charAt(end - 1)) >= 0) {
             end--;

@@ -58,14 +58,7 @@ final class PyUnicode {
 
     /** Python's {@code str.isspace()} for one code point: Unicode White_Space plus the bidi separators U+001C..U+001F. */
     static boolean isSpace(int cp) {
-        if (cp <= 0x20) {
-            return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
-        }
-        if (cp < 0x85) {
-            return false;
-        }
-        return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028
-                || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+        return org.loupe.engine.model.PyWhitespace.isSpace(cp);
     }
 
     /** Python's {@code str.isalpha()} for one code point: general category Lu, Ll, Lt, Lm or Lo (Unicode 14). */
