@@ -1,6 +1,7 @@
 package org.loupe.analysis;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -26,4 +27,8 @@ class AnalysisArchitectureTest {
             .resideInAnyPackage("org.loupe.index..", "org.loupe.app..")
             .allowEmptyShould(true)
             .because("module arrows point down: app → analysis → engine");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.loupe.analysis.(**)").should().beFreeOfCycles()
+            .because("a cycle makes two packages one; commands sit above the code they run");
 }
