@@ -50,8 +50,6 @@ public final class FastTextModel {
     /** The format version this reader understands (fastText 0.9). */
     public static final int VERSION = 12;
 
-    private static final int KSUB = 256;
-    private static final int MODEL_SUPERVISED = 3;
     private static final int SIGMOID_TABLE_SIZE = 512;
     private static final int MAX_SIGMOID = 8;
 
@@ -89,7 +87,7 @@ public final class FastTextModel {
     private final int[] treeRight;
     private final float[] sigmoidTable;
 
-    private FastTextModel(int dim, int wordNgrams, Loss loss, boolean quantized, FastTextDictionary dict,
+    FastTextModel(int dim, int wordNgrams, Loss loss, boolean quantized, FastTextDictionary dict,
             float[] input, int inputRows, float[] output, float[] outputNorms, int outputRows) {
         this.dim = dim;
         this.wordNgrams = wordNgrams;
@@ -123,206 +121,12 @@ public final class FastTextModel {
 
     /** Reads a model file. */
     public static FastTextModel load(Path file) throws IOException {
-        return parse(Files.readAllBytes(file));
+        return FastTextModelFile.parse(Files.readAllBytes(file));
     }
 
     /** Reads a model from a stream (read to its end; not closed). */
     public static FastTextModel load(InputStream in) throws IOException {
-        return parse(in.readAllBytes());
-    }
-
-    private static FastTextModel parse(byte[] bytes) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        try {
-            return parse(bb);
-        } catch (BufferUnderflowException e) {
-            throw new IOException("fastText model file is truncated (" + bytes.length + " bytes)", e);
-        }
-    }
-
-    private static FastTextModel parse(ByteBuffer bb) throws IOException {
-        int magic = bb.getInt();
-        if (magic != MAGIC) {
-            throw new IOException("not a fastText model file (magic " + magic + ", expected " + MAGIC + ")");
-        }
-        int version = bb.getInt();
-        if (version != VERSION) {
-            throw new IOException("fastText model format version " + version + " is not supported (only " + VERSION + ")");
-        }
-        // Args, in fastText's order: dim ws epoch minCount neg wordNgrams loss model bucket minn maxn lrUpdateRate t.
-        int dim = bb.getInt();
-        bb.getInt(); // ws
-        bb.getInt(); // epoch
-        bb.getInt(); // minCount
-        bb.getInt(); // neg
-        int wordNgrams = bb.getInt();
-        Loss loss = Loss.ofId(bb.getInt());
-        int model = bb.getInt();
-        int bucket = bb.getInt();
-        int minn = bb.getInt();
-        int maxn = bb.getInt();
-        bb.getInt(); // lrUpdateRate
-        bb.getDouble(); // t
-        if (model != MODEL_SUPERVISED) {
-            throw new IOException("only supervised fastText models can predict labels (model id " + model + ")");
-        }
-        if (dim <= 0) {
-            throw new IOException("bad fastText dimension " + dim);
-        }
-
-        // Dictionary: counts, entries (NUL-terminated word, int64 count, int8 type), then the prune index.
-        int size = bb.getInt();
-        int nwords = bb.getInt();
-        int nlabels = bb.getInt();
-        bb.getLong(); // ntokens
-        long pruneIdxSize = bb.getLong();
-        if (size < 0 || nwords < 0 || nlabels <= 0 || nwords + nlabels != size) {
-            throw new IOException("bad fastText dictionary sizes: size " + size + ", words " + nwords + ", labels " + nlabels);
-        }
-        byte[][] words = new byte[size][];
-        long[] counts = new long[size];
-        byte[] types = new byte[size];
-        for (int i = 0; i < size; i++) {
-            int start = bb.position();
-            int end = start;
-            while (bb.get(end) != 0) {
-                end++;
-            }
-            words[i] = Arrays.copyOfRange(bb.array(), start, end);
-            bb.position(end + 1);
-            counts[i] = bb.getLong();
-            types[i] = bb.get();
-            boolean shouldBeLabel = i >= nwords;
-            if ((types[i] == FastTextDictionary.TYPE_LABEL) != shouldBeLabel) {
-                throw new IOException("fastText dictionary entry " + i + " has type " + types[i]
-                        + " but words come before labels");
-            }
-        }
-        FastTextDictionary.IntIntMap pruneIdx = null;
-        if (pruneIdxSize > 0) {
-            if (pruneIdxSize > Integer.MAX_VALUE) {
-                throw new IOException("fastText prune index too large: " + pruneIdxSize);
-            }
-            int n = (int) pruneIdxSize;
-            int[] keys = new int[n];
-            int[] values = new int[n];
-            for (int i = 0; i < n; i++) {
-                keys[i] = bb.getInt();
-                values[i] = bb.getInt();
-            }
-            pruneIdx = new FastTextDictionary.IntIntMap(keys, values);
-        }
-        FastTextDictionary dict = new FastTextDictionary(words, counts, types, nwords, nlabels, minn, maxn, bucket,
-                pruneIdxSize, pruneIdx);
-
-        boolean quantInput = bb.get() != 0;
-        if (!quantInput && pruneIdxSize >= 0) {
-            throw new IOException("invalid fastText model: a pruned dictionary needs a quantized input matrix");
-        }
-        Matrix in = quantInput ? readQuantized(bb, true) : readDense(bb);
-        boolean qout = bb.get() != 0;
-        Matrix out = quantInput && qout ? readQuantized(bb, false) : readDense(bb);
-        if (in.cols != dim || out.cols != dim) {
-            throw new IOException("fastText matrix width " + in.cols + "/" + out.cols + " does not match dim " + dim);
-        }
-        long neededInput = (long) nwords + (pruneIdxSize > 0 ? pruneIdxSize : pruneIdxSize == 0 ? 0 : bucket);
-        if (in.rows < neededInput) {
-            throw new IOException("fastText input matrix has " + in.rows + " rows, needs " + neededInput);
-        }
-        int neededOutput = loss == Loss.HIERARCHICAL_SOFTMAX ? nlabels - 1 : nlabels;
-        if (out.rows < neededOutput) {
-            throw new IOException("fastText output matrix has " + out.rows + " rows, needs " + neededOutput);
-        }
-        return new FastTextModel(dim, wordNgrams, loss, quantInput, dict, in.data, in.rows, out.data, out.norms,
-                out.rows);
-    }
-
-    /** A matrix as decoded for prediction. */
-    private record Matrix(int rows, int cols, float[] data, float[] norms) {
-    }
-
-    private static Matrix readDense(ByteBuffer bb) throws IOException {
-        long m = bb.getLong();
-        long n = bb.getLong();
-        if (m < 0 || n <= 0 || m * n > Integer.MAX_VALUE - 16) {
-            throw new IOException("bad fastText dense matrix size " + m + " x " + n);
-        }
-        float[] data = new float[(int) (m * n)];
-        bb.asFloatBuffer().get(data);
-        bb.position(bb.position() + data.length * Float.BYTES);
-        return new Matrix((int) m, (int) n, data, null);
-    }
-
-    /**
-     * Reads a product-quantized matrix (codes, the product quantizer's centroids, and with {@code qnorm} one
-     * quantized norm per row). Input rows are expanded to {@code norm × centroid} floats, the very products that
-     * fastText adds to the hidden vector; output rows keep the plain centroids and their norms apart, because
-     * fastText multiplies the norm in after the dot product.
-     */
-    private static Matrix readQuantized(ByteBuffer bb, boolean foldNorms) throws IOException {
-        boolean qnorm = bb.get() != 0;
-        long m = bb.getLong();
-        long n = bb.getLong();
-        int codeSize = bb.getInt();
-        if (m <= 0 || n <= 0 || m * n > Integer.MAX_VALUE - 16 || codeSize < 0) {
-            throw new IOException("bad fastText quantized matrix size " + m + " x " + n);
-        }
-        byte[] codes = new byte[codeSize];
-        bb.get(codes);
-        Quantizer pq = Quantizer.read(bb);
-        if (pq.dim != n || (long) pq.nsubq * m != codeSize) {
-            throw new IOException("fastText quantizer (dim " + pq.dim + ", " + pq.nsubq + " subquantizers) does not fit a "
-                    + m + " x " + n + " matrix with " + codeSize + " codes");
-        }
-        float[] norms = null;
-        if (qnorm) {
-            byte[] normCodes = new byte[(int) m];
-            bb.get(normCodes);
-            Quantizer npq = Quantizer.read(bb);
-            norms = new float[(int) m];
-            for (int i = 0; i < m; i++) {
-                norms[i] = npq.centroid(0, normCodes[i] & 0xFF, 0);
-            }
-        }
-        int rows = (int) m;
-        int cols = (int) n;
-        float[] data = new float[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            float alpha = foldNorms && norms != null ? norms[i] : 1f;
-            for (int s = 0; s < pq.nsubq; s++) {
-                int code = codes[i * pq.nsubq + s] & 0xFF;
-                int d = s == pq.nsubq - 1 ? pq.lastdsub : pq.dsub;
-                for (int j = 0; j < d; j++) {
-                    data[i * cols + s * pq.dsub + j] = alpha * pq.centroid(s, code, j);
-                }
-            }
-        }
-        return new Matrix(rows, cols, data, foldNorms ? null : norms);
-    }
-
-    /** fastText's ProductQuantizer as stored: 256 centroids per subquantizer, the last one possibly narrower. */
-    private record Quantizer(int dim, int nsubq, int dsub, int lastdsub, float[] centroids) {
-        static Quantizer read(ByteBuffer bb) throws IOException {
-            int dim = bb.getInt();
-            int nsubq = bb.getInt();
-            int dsub = bb.getInt();
-            int lastdsub = bb.getInt();
-            if (dim <= 0 || nsubq <= 0 || dsub <= 0 || lastdsub <= 0 || (long) (nsubq - 1) * dsub + lastdsub != dim) {
-                throw new IOException("bad fastText product quantizer: dim " + dim + ", nsubq " + nsubq + ", dsub "
-                        + dsub + ", lastdsub " + lastdsub);
-            }
-            float[] c = new float[dim * KSUB];
-            bb.asFloatBuffer().get(c);
-            bb.position(bb.position() + c.length * Float.BYTES);
-            return new Quantizer(dim, nsubq, dsub, lastdsub, c);
-        }
-
-        float centroid(int sub, int code, int j) {
-            if (sub == nsubq - 1) {
-                return centroids[sub * KSUB * dsub + code * lastdsub + j];
-            }
-            return centroids[(sub * KSUB + code) * dsub + j];
-        }
+        return FastTextModelFile.parse(in.readAllBytes());
     }
 
     /**
