@@ -20,6 +20,16 @@ public interface TaskRunner {
      */
     <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * As {@link #run(String, EngineTask, Consumer, Consumer)}, and {@code onCancelled} on the UI thread when the
+     * task is cancelled (from the task panel or through its handle) or stops with a
+     * {@link java.util.concurrent.CancellationException}. Runners that cannot tell never call it.
+     */
+    default <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                           Runnable onCancelled) {
+        return run(title, task, onSuccess, onFailure);
+    }
+
     /** Runs an action on the UI thread (soon, or at once when already there): for results a task hands on midway. */
     void later(Runnable action);
 
