@@ -115,7 +115,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         return new Handle() {
             @Override
             public void cancel() {
-                task.cancel(true);
+                // No interrupt (see Handle#cancel): the work stops at its next isCancelled() check.
+                task.cancel(false);
             }
 
             @Override

@@ -20,8 +20,8 @@ import org.loupe.engine.task.TaskContext;
  *
  * <p>Outcomes arrive on the UI thread through the {@link TaskRunner}: the FX runner in the app, the
  * immediate runner in tests (everything happens inside {@link #start}). Call every method on the UI thread.
- * A run cancelled from the task panel counts as {@link #cancel()}led; the work sees
- * {@link TaskContext#isCancelled()} and stops at its next check.
+ * A run cancelled from the task panel counts as {@link #cancel()}led. Cancelling never interrupts the worker
+ * thread: the work sees {@link TaskContext#isCancelled()} and stops at its next check.
  *
  * <pre>{@code
  * LatestTask<Trained> training = new LatestTask<Trained>(context.tasks())

@@ -35,6 +35,11 @@ public interface TaskRunner {
 
     /** A started task. */
     interface Handle {
+        /**
+         * Asks the task to stop: its context says it is cancelled from now on, and it delivers no outcome. The
+         * worker thread is not interrupted: an interrupt closes any file channel the thread is reading, such as
+         * the sample's store that every view shares.
+         */
         void cancel();
 
         boolean isDone();
