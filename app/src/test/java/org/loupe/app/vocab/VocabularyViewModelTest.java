@@ -234,7 +234,8 @@ class VocabularyViewModelTest {
         Path report = tmp.resolve("out/vocab-report.json");
         Files.createDirectories(tokenizer.getParent());
 
-        vocab.saveTokenizer(tokenizer);
+        vocab.exportTokenizer(tokenizer);
+        assertThat(vocab.exportStatusProperty().get()).isEqualTo("Saved " + tokenizer);
         vocab.exportReport(report);
 
         assertThat(vocab.exportStatusProperty().get()).isEqualTo("Saved " + report);
