@@ -121,7 +121,7 @@ public final class MainViewModel implements AutoCloseable {
         this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
         this.search = new org.loupe.app.search.SearchViewModel(context, tune);
         document.searcherProperty().set(this::searchFor);
-        this.domains = new org.loupe.app.domains.DomainsViewModel(tune);
+        this.domains = new org.loupe.app.domains.DomainsViewModel(tasks, tune);
         this.vocabulary = new org.loupe.app.vocab.VocabularyViewModel(context, tune, this::searchFor);
         this.clusters = new org.loupe.app.clusters.ClustersViewModel(context, tune, this::searchFor);
         search.setActive(view.get() == View.SEARCH);
