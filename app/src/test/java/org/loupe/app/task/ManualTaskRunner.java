@@ -10,13 +10,13 @@ import org.loupe.engine.task.TaskContext;
 /**
  * A runner whose tasks wait until the test runs them ({@link Started#finish()}), on the test's thread, which
  * plays the worker and the UI thread alike. Like the FX runner, a cancelled task reports {@code onCancelled}
- * at once and never its success.
+ * at once and never its success. For view-model tests that need a task to be on its way.
  */
-final class ManualTaskRunner implements TaskRunner {
+public final class ManualTaskRunner implements TaskRunner {
 
     /** A submitted task. */
-    final class Started implements Handle {
-        final String title;
+    public final class Started implements Handle {
+        public final String title;
         private final EngineTask<?> work;
         private final Consumer<Object> onSuccess;
         private final Consumer<Throwable> onFailure;
@@ -35,7 +35,7 @@ final class ManualTaskRunner implements TaskRunner {
         }
 
         /** Runs the work now and reports its outcome as the FX runner would. */
-        void finish() {
+        public void finish() {
             if (done && !cancelled) {
                 throw new IllegalStateException("already finished: " + title);
             }
@@ -76,11 +76,11 @@ final class ManualTaskRunner implements TaskRunner {
         }
 
         /** The user's cancel in the task panel. */
-        void cancelFromPanel() {
+        public void cancelFromPanel() {
             cancel();
         }
 
-        boolean isCancelled() {
+        public boolean isCancelled() {
             return cancelled;
         }
 
@@ -99,7 +99,7 @@ final class ManualTaskRunner implements TaskRunner {
         }
     }
 
-    final List<Started> started = new ArrayList<>();
+    public final List<Started> started = new ArrayList<>();
 
     @Override
     public <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -119,7 +119,8 @@ final class ManualTaskRunner implements TaskRunner {
         action.run();
     }
 
-    Started last() {
+    /** The task submitted last. */
+    public Started last() {
         return started.get(started.size() - 1);
     }
 }
