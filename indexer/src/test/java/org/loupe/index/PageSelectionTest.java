@@ -22,7 +22,7 @@ class PageSelectionTest {
         };
         int[] expected = IntStream.range(0, n).boxed()
                 .sorted((a, b) -> order.applyAsInt(a, b)).mapToInt(Integer::intValue).limit(k).toArray();
-        assertThat(SampleIndex.smallest(indices, n, Math.min(k, n), order))
+        assertThat(IndexSearch.smallest(indices, n, Math.min(k, n), order))
                 .containsExactly(expected);
         assertThat(Arrays.stream(expected).distinct().count()).isEqualTo(expected.length);
     }

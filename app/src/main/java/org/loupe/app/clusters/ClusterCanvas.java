@@ -46,6 +46,8 @@ public final class ClusterCanvas extends Region {
     private int[] argb;
     private int[] order;
     private int hovered = -1;
+    private double hoverX;
+    private double hoverY;
 
     private double lastX;
     private double lastY;
@@ -71,6 +73,9 @@ public final class ClusterCanvas extends Region {
         hover.setWrapText(true);
         hover.setMaxWidth(380);
         hover.setVisible(false);
+        hover.textProperty().bind(model.hoverTextProperty());
+        // The opening of the hovered document's text arrives a moment after its id (it is read in the background).
+        hover.textProperty().addListener((o, a, t) -> placeHover());
         getChildren().addAll(canvas, lasso, marker, hover);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -131,7 +136,7 @@ public final class ClusterCanvas extends Region {
 
     /** Shows every point. */
     public void fit() {
-        ClustersViewModel.MapPoints p = model.pointsProperty().get();
+        MapPoints p = model.pointsProperty().get();
         if (p != null && width > 0 && height > 0) {
             viewport = Viewport.fit(p.x(), p.y(), width, height, MARGIN);
             fitted = true;
@@ -178,8 +183,8 @@ public final class ClusterCanvas extends Region {
 
     /** The colours and drawing order: the selection over faded others when something is selected. */
     private void recolour() {
-        ClustersViewModel.Colouring c = model.colouringProperty().get();
-        ClustersViewModel.MapPoints p = model.pointsProperty().get();
+        Colouring c = model.colouringProperty().get();
+        MapPoints p = model.pointsProperty().get();
         if (c == null || p == null || c.argb().length != p.size()) {
             argb = null;
             order = null;
@@ -222,7 +227,7 @@ public final class ClusterCanvas extends Region {
     void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        ClustersViewModel.MapPoints p = model.pointsProperty().get();
+        MapPoints p = model.pointsProperty().get();
         if (image == null || width == 0 || height == 0) {
             return;
         }
@@ -240,7 +245,7 @@ public final class ClusterCanvas extends Region {
     }
 
     private void placeMarker() {
-        ClustersViewModel.MapPoints p = model.pointsProperty().get();
+        MapPoints p = model.pointsProperty().get();
         if (p == null || hovered < 0 || hovered >= p.size()) {
             marker.setVisible(false);
             return;
@@ -368,27 +373,32 @@ public final class ClusterCanvas extends Region {
 
     private void updateHover(double sx, double sy) {
         int point = lassoing ? -1 : pointAt(sx, sy);
+        hoverX = sx;
+        hoverY = sy;
         if (point != hovered) {
             hovered = point;
-            if (point < 0) {
-                hover.setVisible(false);
-            } else {
-                hover.setText(model.hoverText(point));
-                hover.setVisible(true);
-            }
+            model.hover(point);
+            hover.setVisible(point >= 0);
             placeMarker();
         }
+        placeHover();
+    }
+
+    private void placeHover() {
         if (hover.isVisible()) {
             double w = Math.min(Math.min(hover.getMaxWidth(), width - 8.0), hover.prefWidth(-1));
             double h = hover.prefHeight(w);
             hover.resize(w, h);
-            double x = sx + 14 + w > width ? Math.max(0, sx - 14 - w) : sx + 14;
-            double y = sy + 14 + h > height ? Math.max(0, sy - 14 - h) : sy + 14;
+            double x = hoverX + 14 + w > width ? Math.max(0, hoverX - 14 - w) : hoverX + 14;
+            double y = hoverY + 14 + h > height ? Math.max(0, hoverY - 14 - h) : hoverY + 14;
             hover.relocate(x, y);
         }
     }
 
     private void hideHover() {
+        if (hovered >= 0) {
+            model.hover(-1);
+        }
         hovered = -1;
         hover.setVisible(false);
         marker.setVisible(false);

@@ -240,14 +240,14 @@ public final class ClustersView extends BorderPane {
     // Center: colour chooser, map, legend
 
     private Node center(ClustersViewModel model) {
-        ComboBox<ClustersViewModel.ColourMode> mode = new ComboBox<>();
+        ComboBox<ColourMode> mode = new ComboBox<>();
         mode.setId("clusters-colour-mode");
-        mode.getItems().setAll(ClustersViewModel.ColourMode.values());
+        mode.getItems().setAll(ColourMode.values());
         mode.valueProperty().bindBidirectional(model.colourModeProperty());
         ComboBox<String> metric = new ComboBox<>(model.metrics());
         metric.setId("clusters-metric");
         metric.valueProperty().bindBidirectional(model.metricProperty());
-        metric.visibleProperty().bind(model.colourModeProperty().isEqualTo(ClustersViewModel.ColourMode.METRIC));
+        metric.visibleProperty().bind(model.colourModeProperty().isEqualTo(ColourMode.METRIC));
         metric.managedProperty().bind(metric.visibleProperty());
         metric.setPrefWidth(200);
         metric.setMinWidth(90);
@@ -300,12 +300,12 @@ public final class ClustersView extends BorderPane {
     private static final int LEGEND_ENTRIES = 60;
     private static final int LEGEND_CHARS = 30;
 
-    private static void fillLegend(FlowPane legend, ClustersViewModel.Colouring c) {
+    private static void fillLegend(FlowPane legend, Colouring c) {
         legend.getChildren().clear();
         if (c == null) {
             return;
         }
-        if (c.mode() == ClustersViewModel.ColourMode.METRIC && c.metric() != null) {
+        if (c.mode() == ColourMode.METRIC && c.metric() != null) {
             Label name = new Label(c.metric());
             name.getStyleClass().add(Styles.TEXT_MUTED);
             Rectangle ramp = new Rectangle(140, 10);
@@ -321,7 +321,7 @@ public final class ClustersView extends BorderPane {
                 log.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                 legend.getChildren().add(log);
             }
-            List<ClustersViewModel.LegendEntry> entries = c.legend();
+            List<Colouring.LegendEntry> entries = c.legend();
             if (entries.size() >= 2 && !entries.get(0).label().startsWith("no ")) {
                 HBox scale = new HBox(6, new Label(entries.get(0).label()), ramp, new Label(entries.get(1).label()));
                 scale.setAlignment(Pos.CENTER_LEFT);
@@ -331,11 +331,11 @@ public final class ClustersView extends BorderPane {
             entries.forEach(e -> legend.getChildren().add(entry(e)));
             return;
         }
-        List<ClustersViewModel.LegendEntry> entries = c.legend();
+        List<Colouring.LegendEntry> entries = c.legend();
         for (int i = 0; i < entries.size(); i++) {
             if (i == LEGEND_ENTRIES && entries.size() > LEGEND_ENTRIES + 1) {
                 // the unclustered entry comes last: keep it
-                ClustersViewModel.LegendEntry last = entries.get(entries.size() - 1);
+                Colouring.LegendEntry last = entries.get(entries.size() - 1);
                 legend.getChildren().add(new Label(String.format("… %d more", entries.size() - LEGEND_ENTRIES - 1)));
                 legend.getChildren().add(entry(last));
                 break;
@@ -344,7 +344,7 @@ public final class ClustersView extends BorderPane {
         }
     }
 
-    private static Node entry(ClustersViewModel.LegendEntry e) {
+    private static Node entry(Colouring.LegendEntry e) {
         Rectangle swatch = new Rectangle(10, 10, color(e.argb()));
         String text = e.label().length() > LEGEND_CHARS ? e.label().substring(0, LEGEND_CHARS - 1) + "…" : e.label();
         Label l = new Label(text + "  " + String.format("%,d", e.points()), swatch);

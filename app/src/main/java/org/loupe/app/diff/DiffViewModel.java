@@ -2,7 +2,6 @@ package org.loupe.app.diff;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.loupe.app.AppContext;
 import org.loupe.app.common.RowList;
+import org.loupe.app.task.LatestTask;
 import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.decision.DecisionDiff;
@@ -53,7 +53,7 @@ public final class DiffViewModel {
 
     private final AppContext context;
     private final TuneViewModel tune;
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestTask<Baseline> measuring;
 
     private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Pin a baseline to compare the pipeline with it");
@@ -70,9 +70,14 @@ public final class DiffViewModel {
     private Decisions baseline;
     private MetricTable baselineTable;
 
+    /** A preset measured over the sample: the baseline it gives. */
+    private record Baseline(Sample sample, PipelineConfig config, MetricTable table, Decisions decisions) { }
+
     public DiffViewModel(AppContext context, TuneViewModel tune) {
         this.context = context;
         this.tune = tune;
+        this.measuring = new LatestTask<Baseline>(context.tasks())
+                .onFailure(reason -> summary.set("Measuring the baseline failed: " + reason));
         tune.decisionsProperty().addListener((o, a, d) -> {
             if (d == null) {
                 // A new sample: the baseline's decisions were over the old one.
@@ -140,7 +145,7 @@ public final class DiffViewModel {
             summary.set("Nothing to pin yet: the sample is still being measured");
             return;
         }
-        generation.incrementAndGet();
+        measuring.cancel();
         baselineConfig = tune.enabledConfig();
         baselineTable = tune.table();
         baseline = d;
@@ -157,25 +162,24 @@ public final class DiffViewModel {
         }
         PipelineConfig preset = Presets.require(name);
         PipelineConfig enabled = preset.withSteps(preset.steps().stream().filter(StepConfig::enabled).toList());
-        long gen = generation.incrementAndGet();
         var keys = tune.keys();
         summary.set("Measuring the sample for the preset " + name + "…");
-        context.tasks().run("Measuring the baseline " + name, ctx -> {
+        measuring.start("Measuring the baseline " + name, ctx -> {
             MetricTable t = new SampleMeasurements(s, tune.catalog(), tune.measures(), context.threads()).measure(enabled, ctx);
-            return new Object[] {t, Decisions.decide(enabled, tune.catalog(), t, keys)};
-        }, result -> {
-            if (gen == generation.get() && tune.sample() == s) {
-                baselineConfig = enabled;
-                baselineTable = (MetricTable) result[0];
-                baseline = (Decisions) result[1];
+            return new Baseline(s, enabled, t, Decisions.decide(enabled, tune.catalog(), t, keys));
+        }, b -> {
+            if (tune.sample() == b.sample()) {
+                baselineConfig = b.config();
+                baselineTable = b.table();
+                baseline = b.decisions();
                 baselineName.set("the preset " + name);
                 recompute();
             }
-        }, e -> summary.set("Measuring the baseline failed: " + e.getMessage()));
+        });
     }
 
     public void clearBaseline() {
-        generation.incrementAndGet();
+        measuring.cancel();
         baseline = null;
         baselineConfig = null;
         baselineTable = null;

@@ -3,7 +3,6 @@ package org.loupe.app.document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,14 +12,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.loupe.app.task.LatestTask;
 import org.loupe.app.task.TaskRunner;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.sample.TextCounts;
 
 /**
  * The document viewer's state: one document's text (plain text, never rendered as HTML), its metadata
- * flattened to rows, and where it came from. Documents load in the background; a newer request makes
- * older results stale (generation counter).
+ * flattened to rows, and where it came from. Documents load (and are explained) in the background; a newer
+ * request drops the older one.
  */
 public final class DocumentViewModel {
     /** Texts longer than this are shown cut (the full text is still copied). */
@@ -30,8 +30,8 @@ public final class DocumentViewModel {
     /** A metadata row: a dotted key and its value as text. */
     public record MetaRow(String key, String value) { }
 
-    private final TaskRunner tasks;
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestTask<Document> loading;
+    private final LatestTask<Annotation> explaining;
 
     private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper displayText = new ReadOnlyStringWrapper("");
@@ -45,10 +45,14 @@ public final class DocumentViewModel {
             new javafx.beans.property.SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>(Annotation.NONE);
     private final javafx.beans.property.ReadOnlyIntegerWrapper row = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
-    private final AtomicLong annotationGeneration = new AtomicLong();
 
     public DocumentViewModel(TaskRunner tasks) {
-        this.tasks = tasks;
+        loading = new LatestTask<Document>(tasks).onFailure(reason -> {
+            clear();
+            header.set("Could not read the document: " + reason);
+        });
+        explaining = new LatestTask<Annotation>(tasks).onFailure(reason -> annotation.set(
+                new Annotation("Could not explain the document: " + reason, List.of(), List.of(), "")));
     }
 
     // Properties
@@ -115,45 +119,28 @@ public final class DocumentViewModel {
         Document doc = document.get();
         Annotation.Annotator a = annotator.get();
         int r = row.get();
-        long gen = annotationGeneration.incrementAndGet();
         if (doc == null || a == null || r < 0) {
+            explaining.cancel();
             annotation.set(Annotation.NONE);
             return;
         }
-        tasks.run("", ctx -> a.annotate(r, doc), result -> {
-            if (annotationGeneration.get() == gen) {
-                annotation.set(result == null ? Annotation.NONE : result);
-            }
-        }, error -> {
-            if (annotationGeneration.get() == gen) {
-                annotation.set(new Annotation("Could not explain the document: " + error.getMessage(),
-                        List.of(), List.of(), ""));
-            }
-        });
+        explaining.start("", ctx -> a.annotate(r, doc), result -> annotation.set(result == null ? Annotation.NONE : result));
     }
 
     // Commands
 
     /** Loads a document in the background and shows it (unless another was asked for meanwhile). */
     public void show(IntFunction<Document> loader, int row) {
-        long gen = generation.incrementAndGet();
-        tasks.run("", ctx -> loader.apply(row), doc -> {
-            if (generation.get() == gen) {
-                this.row.set(row);
-                setDocument(doc);
-                refreshAnnotation();
-            }
-        }, error -> {
-            if (generation.get() == gen) {
-                clear();
-                header.set("Could not read the document: " + error.getMessage());
-            }
+        loading.start("", ctx -> loader.apply(row), doc -> {
+            this.row.set(row);
+            setDocument(doc);
+            refreshAnnotation();
         });
     }
 
     public void clear() {
-        generation.incrementAndGet();
-        annotationGeneration.incrementAndGet();
+        loading.cancel();
+        explaining.cancel();
         annotation.set(Annotation.NONE);
         row.set(-1);
         document.set(null);

@@ -53,7 +53,10 @@ public final class DomainsView extends BorderPane {
         TableView<DomainsViewModel.Row> table = new TableView<>(model.rows());
         table.setId("domains-table");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
-        table.setPlaceholder(new Label("Open a sample: its domains are counted under the Tune pipeline"));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.errorProperty().isEmpty())
+                .then("Open a sample: its domains are counted under the Tune pipeline").otherwise(model.errorProperty()));
+        table.setPlaceholder(empty);
         table.getColumns().add(column("domain", 200, DomainsViewModel.Row::domain));
         table.getColumns().add(column("documents", 80, r -> String.format("%,d", r.documents())));
         table.getColumns().add(column("tokens", 100, r -> String.format("%,d", r.tokens())));

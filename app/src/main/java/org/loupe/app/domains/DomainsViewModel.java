@@ -14,8 +14,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.loupe.analysis.domain.DomainBreakdown;
 import org.loupe.analysis.domain.DomainStats;
+import org.loupe.app.task.LatestTask;
+import org.loupe.app.task.TaskRunner;
 import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.decision.Decisions;
+import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.decision.RowSampler;
 import org.loupe.engine.sample.Sample;
 
@@ -25,6 +28,9 @@ import org.loupe.engine.sample.Sample;
  * domain to the URL blocklist step (a config change Tune and Diffs show). Also the chosen domain by host and
  * by path prefix, and the exact URLs that more than one sampled document has (a duplication signal): choosing
  * one lists all its documents where a domain's are listed.
+ *
+ * <p>Counting a sample's domains is a pass over every URL: it runs in the background, one count at a time,
+ * and the tables change when it is done.
  */
 public final class DomainsViewModel {
     /** A table row. */
@@ -43,6 +49,9 @@ public final class DomainsViewModel {
     private static final String NOTHING_SELECTED = "Select a domain";
 
     private final TuneViewModel tune;
+    /** One count at a time: decisions can change faster than a count ends; only the newest is shown. */
+    private final LatestTask<DomainStats> counting;
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty byRemovalRate = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -60,8 +69,14 @@ public final class DomainsViewModel {
     private boolean active = true;
     private boolean stale;
 
-    public DomainsViewModel(TuneViewModel tune) {
+    /**
+     * @param tasks runs the counts
+     * @param tune  the live pipeline: the sample, its decisions and tokens; blocking a domain changes its config
+     */
+    public DomainsViewModel(TaskRunner tasks, TuneViewModel tune) {
         this.tune = tune;
+        this.counting = new LatestTask<DomainStats>(tasks).coalescing()
+                .onFailure(reason -> error.set("Cannot count the domains: " + reason));
         tune.decisionsProperty().addListener((o, a, d) -> {
             if (active) {
                 refresh();
@@ -75,6 +90,11 @@ public final class DomainsViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** Why the last count failed; empty when it did not. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
     /** Shows only domains containing this text. */
@@ -134,12 +154,24 @@ public final class DomainsViewModel {
         }
     }
 
-    /** Recounts under the current decisions. */
+    /** Recounts under the current decisions, in the background; the tables follow when the count is done. */
     public void refresh() {
         Sample s = tune.sample();
         Decisions d = tune.decisionsProperty().get();
-        if (s == null || d == null || tune.keys() == null) {
-            stats = null;
+        RowKeys keys = tune.keys();
+        if (s == null || d == null || keys == null) {
+            counting.cancel();
+            show(null);
+            return;
+        }
+        error.set("");
+        counting.start("", ctx -> DomainStats.of(s.size(), s::url, keys.tokens(), d), this::show);
+    }
+
+    /** Shows a count (null: none). */
+    private void show(DomainStats counted) {
+        stats = counted;
+        if (stats == null) {
             rows.clear();
             kept.clear();
             removed.clear();
@@ -148,7 +180,6 @@ public final class DomainsViewModel {
             pathPrefixes.clear();
             return;
         }
-        stats = DomainStats.of(s.size(), s::url, tune.keys().tokens(), d);
         refreshRows();
         refreshTopUrls();
         refreshBreakdown();

@@ -107,7 +107,8 @@ public final class SearchView extends BorderPane {
         Button more = new Button("More results");
         more.setId("search-more");
         more.setOnAction(e -> model.more());
-        more.disableProperty().bind(javafx.beans.binding.Bindings.size(model.hits()).greaterThanOrEqualTo(model.totalProperty()));
+        more.disableProperty().bind(javafx.beans.binding.Bindings.size(model.hits()).greaterThanOrEqualTo(model.totalProperty())
+                .or(model.searchingProperty()));
         VBox list = new VBox(4, results, more);
         VBox.setVgrow(results, Priority.ALWAYS);
 

@@ -3,7 +3,6 @@ package org.loupe.app.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -19,6 +18,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.loupe.app.AppContext;
+import org.loupe.app.common.SampleLanguages;
+import org.loupe.app.task.LatestTask;
 import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.MetricTable;
@@ -55,10 +56,15 @@ public final class SearchViewModel implements AutoCloseable {
     /** Sorting by relevance, or by a metric of the current pipeline. */
     public static final String RELEVANCE = "relevance";
 
+    /** A search's result, or the reason its query cannot be parsed (an answer, not a failure). */
+    private record Outcome(SearchResult result, String syntaxError) { }
+
     private final AppContext context;
     private final TuneViewModel tune;
-    private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong searchGeneration = new AtomicLong();
+    private final LatestTask<SampleIndex> indexing;
+    /** One search at a time: a threshold drag asks dozens of times, only the newest runs when one ends. */
+    private final LatestTask<Outcome> searching;
+    private final LatestTask<Shown> opening;
 
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
@@ -82,11 +88,17 @@ public final class SearchViewModel implements AutoCloseable {
     private SampleIndex index;
     private boolean active = true;
     private boolean stale;
-    private String[] languages;
 
     public SearchViewModel(AppContext context, TuneViewModel tune) {
         this.context = context;
         this.tune = tune;
+        // An index opened for an older sample is closed, not leaked.
+        indexing = new LatestTask<SampleIndex>(context.tasks()).onDiscard(SearchViewModel::closeQuietly)
+                .onFailure(reason -> message.set("Indexing failed: " + reason));
+        searching = new LatestTask<Outcome>(context.tasks()).coalescing()
+                .onFailure(reason -> message.set("Search failed: " + reason));
+        opening = new LatestTask<Shown>(context.tasks())
+                .onFailure(reason -> message.set("Cannot open the document: " + reason));
         // The status of every hit is the live pipeline's: a new decision re-facets the results.
         tune.decisionsProperty().addListener((o, a, d) -> {
             refreshSorts();
@@ -168,6 +180,11 @@ public final class SearchViewModel implements AutoCloseable {
         return ready.getReadOnlyProperty();
     }
 
+    /** Whether a search runs (another page waits for it). */
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.runningProperty();
+    }
+
     public ReadOnlyObjectProperty<Shown> shownProperty() {
         return shown.getReadOnlyProperty();
     }
@@ -181,7 +198,9 @@ public final class SearchViewModel implements AutoCloseable {
 
     /** A new sample: its index is opened, or built in the background with progress (languages first). */
     public void setSample(Sample s) {
-        long gen = generation.incrementAndGet();
+        indexing.cancel();
+        searching.cancel();
+        opening.cancel();
         closeIndex();
         sample = s;
         hits.clear();
@@ -196,49 +215,35 @@ public final class SearchViewModel implements AutoCloseable {
             return;
         }
         message.set("Indexing the sample…");
-        context.tasks().run("Indexing the sample for search", ctx -> {
-            var t = org.loupe.engine.run.SampleMeasurements.languages(s, context.languageIdentifier().get(),
-                    context.threads(), ctx);
-            double[] codes = t.column("language");
-            List<String> labels = t.labels("language");
-            String[] langs = new String[codes.length];
-            for (int i = 0; i < codes.length; i++) {
-                int l = (int) codes[i];
-                langs[i] = l >= 0 && l < labels.size() ? labels.get(l) : null;
-            }
+        indexing.start("Indexing the sample for search", ctx -> {
+            String[] langs = SampleLanguages.identify(context, s, ctx);
             // While the index is built, search what is indexed so far (near-real-time views).
-            SampleIndex built = SampleIndex.openOrBuild(s, langs, ctx, view -> context.tasks().later(() -> {
-                if (gen != generation.get() || (index != null && !index.isPartial())) {
-                    closeQuietly(view);
-                    return;
-                }
-                SampleIndex old = index;
-                index = view;
-                languages = langs;
-                closeQuietly(old);
-                ready.set(true);
-                run(false);
-            }));
-            return new Object[] {built, langs};
-        }, result -> {
-            SampleIndex opened = (SampleIndex) result[0];
-            if (gen != generation.get()) {
-                closeQuietly(opened);
-                return;
-            }
-            SampleIndex old = index;
-            index = opened;
-            closeQuietly(old);
-            languages = (String[]) result[1];
-            ready.set(true);
+            return SampleIndex.openOrBuild(s, langs, ctx,
+                    view -> ctx.handOn(view, this::showPartial, SearchViewModel::closeQuietly));
+        }, opened -> {
+            install(opened);
             message.set(String.format("%,d documents %s; type a query (empty = every document)", opened.documents(),
                     opened.rebuilt() ? "indexed" : "in the index"));
             run(false);
-        }, e -> {
-            if (gen == generation.get()) {
-                message.set("Indexing failed: " + e.getMessage());
-            }
         });
+    }
+
+    /** A near-real-time view of the index being built: searched until a fuller one (or the whole index) comes. */
+    private void showPartial(SampleIndex view) {
+        if (index != null && !index.isPartial()) {
+            closeQuietly(view);
+            return;
+        }
+        install(view);
+        run(false);
+    }
+
+    /** Searches go to this index from now on; the one before is closed (a search on it still running fails unseen). */
+    private void install(SampleIndex idx) {
+        SampleIndex old = index;
+        index = idx;
+        closeQuietly(old);
+        ready.set(true);
     }
 
     /**
@@ -296,55 +301,33 @@ public final class SearchViewModel implements AutoCloseable {
         run(false);
     }
 
-    /** A search is running; another asked meanwhile runs when it ends (a threshold drag asks dozens of times). */
-    private boolean inFlight;
-    private boolean pending;
-
     private void run(boolean append) {
-        if (inFlight && !append) {
-            pending = true;
-            return;
-        }
         SampleIndex idx = index;
         Decisions d = tune.decisionsProperty().get();
-        if (idx == null) {
+        if (idx == null || append && searching.isRunning()) {
             return;
         }
         RowStatus rowStatus = d == null || d.rows() != sample.size() ? RowStatus.none(sample.size()) : RowStatus.of(d);
         SearchRequest request = SearchRequest.of(query.get() == null ? "" : query.get())
                 .withStatus(status.get()).withDomain(domain.get()).withLanguage(language.get())
                 .withSort(sortBy()).withPage(append ? hits.size() : 0, PAGE);
-        long gen = searchGeneration.incrementAndGet();
-        inFlight = true;
-        context.tasks().run("", ctx -> idx.search(request, rowStatus), result -> {
-            inFlight = false;
-            if (gen == searchGeneration.get() && idx == index) {
-                apply(result, append);
+        searching.start("", ctx -> {
+            try {
+                return new Outcome(idx.search(request, rowStatus), null);
+            } catch (QuerySyntaxException e) {
+                return new Outcome(null, e.getMessage());
             }
-            runPending();
-        }, e -> {
-            inFlight = false;
-            if (idx != index) {
-                // The index was replaced (a fuller view during indexing) and the old one closed: search again.
-                run(false);
-                return;
-            }
-            runPending();
-            if (gen == searchGeneration.get()) {
-                message.set(e instanceof QuerySyntaxException ? e.getMessage() : "Search failed: " + e.getMessage());
-                if (e instanceof QuerySyntaxException && !append) {
+        }, outcome -> {
+            if (outcome.syntaxError() == null) {
+                apply(outcome.result(), append);
+            } else {
+                message.set(outcome.syntaxError());
+                if (!append) {
                     hits.clear();
                     total.set(0);
                 }
             }
         });
-    }
-
-    private void runPending() {
-        if (pending) {
-            pending = false;
-            run(false);
-        }
     }
 
     private SortBy sortBy() {
@@ -405,7 +388,7 @@ public final class SearchViewModel implements AutoCloseable {
         }
         String q = query.get() == null ? "" : query.get();
         String statusText = hit.status().equals("kept") ? "kept" : "removed by " + hit.status() + " (" + hit.reason() + ")";
-        context.tasks().run("", ctx -> {
+        opening.start("", ctx -> {
             String text = s.document(hit.row()).text();
             boolean cut = text.length() > DISPLAY_LIMIT;
             String shownText = cut ? text.substring(0, DISPLAY_LIMIT) : text;
@@ -414,7 +397,7 @@ public final class SearchViewModel implements AutoCloseable {
         }, doc -> {
             shown.set(doc);
             currentMatch.set(doc.matches().isEmpty() ? -1 : 0);
-        }, e -> message.set("Cannot open the document: " + e.getMessage()));
+        });
     }
 
     /** Characters of a document shown with highlights (longer documents are cut, and say so). */
@@ -460,7 +443,9 @@ public final class SearchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        generation.incrementAndGet();
+        indexing.cancel();
+        searching.cancel();
+        opening.cancel();
         closeIndex();
     }
 }

@@ -2,13 +2,11 @@ package org.loupe.app.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,9 +20,12 @@ import org.loupe.app.AppContext;
 import org.loupe.app.browse.BrowseViewModel;
 import org.loupe.app.browse.PreviewSource;
 import org.loupe.app.browse.SampleSource;
+import org.loupe.app.common.SampleLanguages;
 import org.loupe.app.document.DocumentViewModel;
 import org.loupe.app.problems.ProblemsViewModel;
+import org.loupe.app.task.LatestTask;
 import org.loupe.app.task.TaskRunner;
+import org.loupe.engine.model.Document;
 import org.loupe.engine.read.Problem;
 import org.loupe.engine.read.ScanResult;
 import org.loupe.engine.read.ShardScanner;
@@ -38,8 +39,8 @@ import org.loupe.engine.sample.SampleSpec;
  * current view, the status line; and the commands to open a folder, open the demo and resample.
  *
  * <p>Opening a folder scans it, shows the first documents at once (a preview) when no stored sample
- * exists, and draws the sample in the background; results of an older request are dropped
- * (generation counter).
+ * exists, and draws the sample in the background; a newer request stops what runs for the older one and
+ * drops its results.
  */
 public final class MainViewModel implements AutoCloseable {
 
@@ -63,7 +64,6 @@ public final class MainViewModel implements AutoCloseable {
     static final int MAX_PROBLEMS_SHOWN = 1_000_000;
 
     private final AppContext context;
-    private final TaskRunner tasks;
     private final DocumentViewModel document;
     private final BrowseViewModel browse;
     private final ProblemsViewModel problems = new ProblemsViewModel();
@@ -83,17 +83,36 @@ public final class MainViewModel implements AutoCloseable {
     private final LongProperty seed = new SimpleLongProperty(SampleSpec.DEFAULT_SEED);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a folder of shards (Ctrl+O)");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper sampling = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Long> firstRowsMillis = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
-    private final List<TaskRunner.Handle> running = new ArrayList<>();
-    private long generation;
+    // Background jobs for the open folder (a new request stops them all), and the recent-folders file.
+    private final LatestTask<Path> demo;
+    private final LatestTask<List<Document>> preview;
+    private final LatestTask<ScanResult> scanning;
+    private final LatestTask<Sample> drawing;
+    private final LatestTask<long[]> counting;
+    private final LatestTask<String[]> identifying;
+    private final LatestTask<List<Problem>> loadingProblems;
+    private final List<LatestTask<?>> folderJobs;
+    private final LatestTask<List<Path>> recents;
     private long openedAt;
 
     public MainViewModel(AppContext context) {
         this.context = context;
-        this.tasks = context.tasks();
+        TaskRunner tasks = context.tasks();
+        demo = new LatestTask<Path>(tasks).onFailure(reason -> fail("Cannot open the demo sample", reason));
+        preview = new LatestTask<>(tasks);
+        scanning = new LatestTask<ScanResult>(tasks).onFailure(reason -> fail("Cannot open " + folder.get(), reason));
+        // A sample drawn for an older request is closed, not leaked.
+        drawing = new LatestTask<Sample>(tasks).onFailure(reason -> fail("Sampling failed", reason))
+                .onDiscard(MainViewModel::closeQuietly);
+        counting = new LatestTask<long[]>(tasks).onFailure(reason -> fail("Cannot count tokens", reason));
+        identifying = new LatestTask<String[]>(tasks).onFailure(reason -> fail("Cannot identify languages", reason));
+        loadingProblems = new LatestTask<List<Problem>>(tasks).onFailure(reason -> fail("Cannot read the problem log", reason));
+        folderJobs = List.of(demo, preview, scanning, drawing, counting, identifying, loadingProblems);
+        // One at a time: two quick opens must not write the file at once.
+        recents = new LatestTask<List<Path>>(tasks).coalescing();
         this.document = new DocumentViewModel(tasks);
         this.browse = new BrowseViewModel(document);
         this.tune = new org.loupe.app.tune.TuneViewModel(context);
@@ -102,7 +121,7 @@ public final class MainViewModel implements AutoCloseable {
         this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
         this.search = new org.loupe.app.search.SearchViewModel(context, tune);
         document.searcherProperty().set(this::searchFor);
-        this.domains = new org.loupe.app.domains.DomainsViewModel(tune);
+        this.domains = new org.loupe.app.domains.DomainsViewModel(tasks, tune);
         this.vocabulary = new org.loupe.app.vocab.VocabularyViewModel(context, tune, this::searchFor);
         this.clusters = new org.loupe.app.clusters.ClustersViewModel(context, tune, this::searchFor);
         search.setActive(view.get() == View.SEARCH);
@@ -118,7 +137,7 @@ public final class MainViewModel implements AutoCloseable {
         tune.inspector().searcherProperty().set(this::searchFor);
         tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
         tune.labelVersionProperty().addListener((o, a, v) -> document.refreshAnnotation());
-        recent.setAll(context.recentFolders().load());
+        recents.start("", ctx -> context.recentFolders().load(), recent::setAll);
     }
 
     // Properties
@@ -160,8 +179,9 @@ public final class MainViewModel implements AutoCloseable {
         return error.getReadOnlyProperty();
     }
 
+    /** Whether a sample is being drawn or opened. */
     public ReadOnlyBooleanProperty samplingProperty() {
-        return sampling.getReadOnlyProperty();
+        return drawing.runningProperty();
     }
 
     /** Milliseconds from opening the folder to the first rows in the table (null until then). */
@@ -213,15 +233,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens the bundled demo sample. */
     public void openDemo() {
-        long gen = begin();
+        begin();
         status.set("Preparing the demo sample…");
-        track(tasks.run("Preparing the demo sample", ctx -> DemoSample.extract(context.workspace().root()),
-                dir -> {
-                    if (gen == generation) {
-                        open(dir, "Demo sample", false);
-                    }
-                },
-                e -> fail(gen, "Cannot open the demo sample", e)));
+        demo.start("Preparing the demo sample", ctx -> DemoSample.extract(context.workspace().root()),
+                dir -> open(dir, "Demo sample", false));
     }
 
     /** Opens a folder (or a single shard file): scan, preview, sample. */
@@ -235,20 +250,18 @@ public final class MainViewModel implements AutoCloseable {
         if (s == null) {
             return;
         }
-        long gen = begin();
-        draw(gen, s);
+        begin();
+        draw(s);
     }
 
     /** Cancels the scan, preview and sampling of the current folder. */
     public void cancel() {
-        running.forEach(TaskRunner.Handle::cancel);
-        running.clear();
-        sampling.set(false);
+        stopAll();
         status.set("Cancelled");
     }
 
     private void open(Path path, String label, boolean remember) {
-        long gen = begin();
+        begin();
         openedAt = System.nanoTime();
         firstRowsMillis.set(null);
         folder.set(path);
@@ -261,20 +274,26 @@ public final class MainViewModel implements AutoCloseable {
         problems.clear();
         status.set("Scanning " + path + "…");
         if (remember) {
-            recent.setAll(context.recentFolders().add(path));
+            recents.start("", ctx -> context.recentFolders().add(path), recent::setAll);
         }
         // The preview goes first and alone: it sniffs only the first files, so the first documents are on
         // screen in well under a second whatever the folder's size; the full scan starts when it is done.
-        startPreview(gen, path, () -> track(tasks.run("Scanning " + path.getFileName(), ctx -> new ShardScanner().scan(path),
-                result -> {
-                    if (gen == generation) {
-                        onScanned(gen, result);
+        Runnable scanFolder = () -> scanning.start("Scanning " + path.getFileName(), ctx -> new ShardScanner().scan(path),
+                this::onScanned);
+        preview.start("Reading the first documents",
+                ctx -> Preview.firstDocuments(path, context.readerOptions(), PREVIEW_DOCUMENTS, ctx),
+                docs -> {
+                    if (sample.get() == null && !docs.isEmpty()) {
+                        browse.setSource(new PreviewSource(docs));
+                        markFirstRows();
                     }
+                    scanFolder.run();
                 },
-                e -> fail(gen, "Cannot open " + path, e))));
+                // The scan and the sampling report reading errors with their context.
+                reason -> scanFolder.run());
     }
 
-    private void onScanned(long gen, ScanResult result) {
+    private void onScanned(ScanResult result) {
         scan.set(result);
         problems.setProblems(result.problems(), List.of(), null);
         if (result.shards().isEmpty()) {
@@ -282,59 +301,30 @@ public final class MainViewModel implements AutoCloseable {
                     result.problems().size()));
             return;
         }
-        draw(gen, result);
+        draw(result);
     }
 
-    private void draw(long gen, ScanResult result) {
+    private void draw(ScanResult result) {
         SampleSpec spec;
         try {
             spec = SampleSpec.ofSize(sampleSize.get(), seed.get());
         } catch (IllegalArgumentException e) {
-            fail(gen, "Invalid sample settings", e);
+            fail("Invalid sample settings", e.getMessage());
             return;
         }
-        boolean stored = context.workspace().hasSample(result, spec, context.readerOptions());
-        sampling.set(true);
-        status.set(String.format("%s %s from %,d shards (%s)…", stored ? "Opening the stored sample" : "Sampling",
-                spec.describe(), result.shards().size(), human(result.totalBytes())));
-        track(tasks.run((stored ? "Opening sample of " : "Sampling ") + name(result.root()),
-                ctx -> context.workspace().openOrDraw(result, spec, context.readerOptions(), context.threads(), ctx),
-                s -> {
-                    if (gen != generation) {
-                        closeQuietly(s);
-                        return;
-                    }
-                    onSampled(gen, result, s);
-                },
-                e -> fail(gen, "Sampling failed", e)));
+        String from = String.format("%s from %,d shards (%s)", spec.describe(), result.shards().size(), human(result.totalBytes()));
+        status.set("Sampling " + from + "…");
+        drawing.start("Sampling " + name(result.root()), ctx -> {
+            // Whether the sample is stored already is a look into the workspace: here, not on the UI thread.
+            if (context.workspace().hasSample(result, spec, context.readerOptions())) {
+                ctx.message("Opening the stored sample");
+                ctx.handOn(() -> status.set("Opening the stored sample " + from + "…"));
+            }
+            return context.workspace().openOrDraw(result, spec, context.readerOptions(), context.threads(), ctx);
+        }, s -> onSampled(result, s));
     }
 
-    /**
-     * Shows the first documents of the folder at once, without waiting for the full scan: only the first
-     * few files are sniffed and read. A stored or freshly drawn sample replaces them.
-     */
-    private void startPreview(long gen, Path path, Runnable then) {
-        track(tasks.run("Reading the first documents",
-                ctx -> Preview.firstDocuments(path, context.readerOptions(), PREVIEW_DOCUMENTS, ctx),
-                docs -> {
-                    if (gen == generation && sample.get() == null && !docs.isEmpty()) {
-                        browse.setSource(new PreviewSource(docs));
-                        markFirstRows();
-                    }
-                    if (gen == generation) {
-                        then.run();
-                    }
-                },
-                e -> {
-                    // The scan and the sampling report reading errors with their context.
-                    if (gen == generation) {
-                        then.run();
-                    }
-                }));
-    }
-
-    private void onSampled(long gen, ScanResult result, Sample s) {
-        sampling.set(false);
+    private void onSampled(ScanResult result, Sample s) {
         SampleSource source = new SampleSource(s);
         browse.setSource(source);
         replaceSample(s);
@@ -346,41 +336,18 @@ public final class MainViewModel implements AutoCloseable {
                 result.shards().size(), human(result.totalBytes()), s.size(), stats.documents(), s.spec().seed(),
                 stats.problems() + result.problems().size()));
         String encoding = org.loupe.engine.measure.tokens.TokenCounter.DEFAULT;
-        track(tasks.run("Counting tokens", ctx -> org.loupe.engine.run.SampleMeasurements.tokens(s, encoding, context.threads(), ctx),
+        counting.start("Counting tokens", ctx -> org.loupe.engine.run.SampleMeasurements.tokens(s, encoding, context.threads(), ctx),
                 counts -> {
-                    if (gen == generation) {
-                        browse.tokensArrived(source, counts);
-                        long total = java.util.Arrays.stream(counts).sum();
-                        status.set(String.format("%,d shards (%s)  ·  sample %,d of %,d documents, %,d tokens (%s, seed %d)  ·  %,d problems",
-                                result.shards().size(), human(result.totalBytes()), s.size(), stats.documents(), total, encoding,
-                                s.spec().seed(), stats.problems() + result.problems().size()));
-                    }
-                },
-                e -> fail(gen, "Cannot count tokens", e)));
-        track(tasks.run("Identifying languages", ctx -> {
-                    var t = org.loupe.engine.run.SampleMeasurements.languages(s, context.languageIdentifier().get(), context.threads(), ctx);
-                    double[] codes = t.column("language");
-                    java.util.List<String> labels = t.labels("language");
-                    String[] out = new String[codes.length];
-                    for (int i = 0; i < codes.length; i++) {
-                        int l = (int) codes[i];
-                        out[i] = l >= 0 && l < labels.size() ? labels.get(l) : null;
-                    }
-                    return out;
-                },
-                codes -> {
-                    if (gen == generation) {
-                        browse.languagesArrived(source, codes);
-                    }
-                },
-                e -> fail(gen, "Cannot identify languages", e)));
-        track(tasks.run("Loading problems", ctx -> s.problems().read(MAX_PROBLEMS_SHOWN),
-                list -> {
-                    if (gen == generation) {
-                        problems.setProblems(result.problems(), list, stats);
-                    }
-                },
-                e -> fail(gen, "Cannot read the problem log", e)));
+                    browse.tokensArrived(source, counts);
+                    long total = java.util.Arrays.stream(counts).sum();
+                    status.set(String.format("%,d shards (%s)  ·  sample %,d of %,d documents, %,d tokens (%s, seed %d)  ·  %,d problems",
+                            result.shards().size(), human(result.totalBytes()), s.size(), stats.documents(), total, encoding,
+                            s.spec().seed(), stats.problems() + result.problems().size()));
+                });
+        identifying.start("Identifying languages", ctx -> SampleLanguages.identify(context, s, ctx),
+                codes -> browse.languagesArrived(source, codes));
+        loadingProblems.start("Loading problems", ctx -> s.problems().read(MAX_PROBLEMS_SHOWN),
+                list -> problems.setProblems(result.problems(), list, stats));
     }
 
     private void markFirstRows() {
@@ -392,27 +359,21 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    private long begin() {
-        running.forEach(TaskRunner.Handle::cancel);
-        running.clear();
+    /** A new request for the folder: what runs for the previous one stops, its results are dropped. */
+    private void begin() {
+        stopAll();
         error.set("");
-        sampling.set(false);
-        return ++generation;
     }
 
-    private void track(TaskRunner.Handle handle) {
-        running.removeIf(TaskRunner.Handle::isDone);
-        if (!handle.isDone()) {
-            running.add(handle);
+    private void stopAll() {
+        for (LatestTask<?> job : folderJobs) {
+            job.cancel();
         }
     }
 
-    private void fail(long gen, String what, Throwable e) {
-        if (gen != generation) {
-            return;
-        }
-        sampling.set(false);
-        String message = what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    /** A failure says what failed and why, on the status line and in {@link #errorProperty()}. */
+    private void fail(String what, String reason) {
+        String message = what + ": " + reason;
         error.set(message);
         status.set(message);
     }
@@ -448,7 +409,7 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        running.forEach(TaskRunner.Handle::cancel);
+        stopAll();
         vocabulary.cancel();
         clusters.cancel();
         search.close();

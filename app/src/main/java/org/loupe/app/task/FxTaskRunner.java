@@ -37,6 +37,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> Handle run(String title, EngineTask<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return run(title, work, onSuccess, onFailure, () -> { });
+    }
+
+    @Override
+    public <T> Handle run(String title, EngineTask<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                          Runnable onCancelled) {
         if (executor.isShutdown()) {
             // The window is closing: late listeners (a decision arriving after close) start nothing.
             return new Handle() {
@@ -83,11 +89,16 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         task.setOnFailed(e -> {
             running.remove(task);
             Throwable error = task.getException();
-            if (!(error instanceof CancellationException)) {
+            if (error instanceof CancellationException) {
+                onCancelled.run();
+            } else {
                 onFailure.accept(error);
             }
         });
-        task.setOnCancelled(e -> running.remove(task));
+        task.setOnCancelled(e -> {
+            running.remove(task);
+            onCancelled.run();
+        });
         Runnable add = () -> running.add(task);
         if (Platform.isFxApplicationThread()) {
             add.run();
@@ -104,7 +115,8 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         return new Handle() {
             @Override
             public void cancel() {
-                task.cancel(true);
+                // No interrupt (see Handle#cancel): the work stops at its next isCancelled() check.
+                task.cancel(false);
             }
 
             @Override

@@ -9,11 +9,18 @@ import org.loupe.engine.task.TaskContext;
 public final class ImmediateTaskRunner implements TaskRunner {
     @Override
     public <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return run(title, task, onSuccess, onFailure, () -> { });
+    }
+
+    @Override
+    public <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                          Runnable onCancelled) {
         try {
             T result = task.call(TaskContext.NONE);
             onSuccess.accept(result);
         } catch (CancellationException e) {
-            // Cancelled: no callback, like the FX runner.
+            // Cancelled: no outcome, like the FX runner.
+            onCancelled.run();
         } catch (Exception e) {
             onFailure.accept(e);
         }

@@ -46,7 +46,8 @@ public final class TaskPanel extends VBox {
             bar.setPrefWidth(220);
             Button cancel = new Button("Cancel");
             cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.FLAT);
-            cancel.setOnAction(e -> task.cancel(true));
+            // No interrupt: it would close the file channels the task reads (see TaskRunner.Handle#cancel).
+            cancel.setOnAction(e -> task.cancel(false));
             HBox row = new HBox(10, title, message, bar, cancel);
             row.getStyleClass().add("task-row");
             row.setAlignment(Pos.CENTER_LEFT);

@@ -20,11 +20,26 @@ public interface TaskRunner {
      */
     <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * As {@link #run(String, EngineTask, Consumer, Consumer)}, and {@code onCancelled} on the UI thread when the
+     * task is cancelled (from the task panel or through its handle) or stops with a
+     * {@link java.util.concurrent.CancellationException}. Runners that cannot tell never call it.
+     */
+    default <T> Handle run(String title, EngineTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                           Runnable onCancelled) {
+        return run(title, task, onSuccess, onFailure);
+    }
+
     /** Runs an action on the UI thread (soon, or at once when already there): for results a task hands on midway. */
     void later(Runnable action);
 
     /** A started task. */
     interface Handle {
+        /**
+         * Asks the task to stop: its context says it is cancelled from now on, and it delivers no outcome. The
+         * worker thread is not interrupted: an interrupt closes any file channel the thread is reading, such as
+         * the sample's store that every view shares.
+         */
         void cancel();
 
         boolean isDone();

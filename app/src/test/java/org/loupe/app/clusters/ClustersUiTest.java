@@ -78,7 +78,7 @@ class ClustersUiTest {
         assertThat(canvas.paintedPixels()).isEqualTo(painted.get());
 
         // hover the first point: its document is described; click it: it opens in the inspector
-        ClustersViewModel.MapPoints p = clusters.pointsProperty().get();
+        MapPoints p = clusters.pointsProperty().get();
         Point2D at = canvas.localToScreen(canvas.viewport().screenX(p.x()[0]), canvas.viewport().screenY(p.y()[0]));
         robot.moveTo(at);
         Label hover = robot.lookup("#clusters-hover").queryAs(Label.class);
@@ -104,11 +104,11 @@ class ClustersUiTest {
         assertThat(removed.getItems()).isSubsetOf(members).hasSize((int) Math.min(10, first.documents() - first.keptDocuments()));
         assertThat(robot.lookup("#clusters-selected").queryLabeled().getText()).contains(first.label());
 
-        ComboBox<ClustersViewModel.ColourMode> mode = robot.lookup("#clusters-colour-mode").queryComboBox();
+        ComboBox<ColourMode> mode = robot.lookup("#clusters-colour-mode").queryComboBox();
         robot.clickOn(mode);
-        robot.clickOn(ClustersViewModel.ColourMode.STATUS.label());
+        robot.clickOn(ColourMode.STATUS.label());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(mode.getValue()).isEqualTo(ClustersViewModel.ColourMode.STATUS);
+        assertThat(mode.getValue()).isEqualTo(ColourMode.STATUS);
         FlowPane legend = robot.lookup("#clusters-legend").queryAs(FlowPane.class);
         List<Object> entries = legend.getChildren().stream().map(Node::getUserData).toList();
         assertThat(entries).containsExactly("kept", "removed");

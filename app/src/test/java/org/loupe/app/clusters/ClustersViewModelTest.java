@@ -64,7 +64,7 @@ class ClustersViewModelTest {
         tune.usePreset(Presets.FINEWEB);
         clusters.clearSelection();
         clusters.byRemovalRateProperty().set(false);
-        clusters.colourModeProperty().set(ClustersViewModel.ColourMode.CLUSTER);
+        clusters.colourModeProperty().set(ColourMode.CLUSTER);
         searches.clear();
     }
 
@@ -72,7 +72,7 @@ class ClustersViewModelTest {
         return tune.decisionsProperty().get();
     }
 
-    private ClustersViewModel.MapPoints points() {
+    private MapPoints points() {
         return clusters.pointsProperty().get();
     }
 
@@ -100,7 +100,7 @@ class ClustersViewModelTest {
     @Test
     void everyDocumentOfTheChosenSubsetHasAPointOnTheMap() {
         int[] subset = ClusterMap.subset(tune.sample().size(), clusters.effectiveDocuments(), clusters.seedProperty().get());
-        ClustersViewModel.MapPoints p = points();
+        MapPoints p = points();
 
         assertThat(p.rows()).containsExactly(subset);
         assertThat(clusters.pointCount()).isEqualTo(1107);
@@ -131,7 +131,7 @@ class ClustersViewModelTest {
 
     @Test
     void aThresholdChangeInTuneRecountsTheClustersWithoutRebuildingTheMap() {
-        ClustersViewModel.MapPoints before = points();
+        MapPoints before = points();
         long keptBefore = clusters.clusters().stream().mapToLong(ClusterStats.Row::keptDocuments).sum();
         ClusterStats.Row largest = clusters.clusters().get(0);
         clusters.select(largest.id());
@@ -148,7 +148,7 @@ class ClustersViewModelTest {
         // the selection's lists follow the new decisions
         assertListsAreMembersWithTheirStatus(largest.id());
 
-        clusters.colourModeProperty().set(ClustersViewModel.ColourMode.STATUS);
+        clusters.colourModeProperty().set(ColourMode.STATUS);
         tune.setParam("min_doc_words", "50");
 
         assertStatsAreBruteForce();
@@ -198,7 +198,7 @@ class ClustersViewModelTest {
 
     @Test
     void thePixelRendererPutsEachPointsColourAtItsProjectedPixel() {
-        ClustersViewModel.MapPoints p = points();
+        MapPoints p = points();
         int w = 400;
         int h = 300;
         int size = 3;
@@ -235,7 +235,7 @@ class ClustersViewModelTest {
 
     @Test
     void theNearestPointIsTheLinearScansAnywhereOnTheMap() {
-        ClustersViewModel.MapPoints p = points();
+        MapPoints p = points();
         double[][] xy = {p.x(), p.y()};
         double minX = Arrays.stream(p.x()).min().orElseThrow();
         double maxX = Arrays.stream(p.x()).max().orElseThrow();
@@ -253,7 +253,7 @@ class ClustersViewModelTest {
 
     @Test
     void aLassoSelectsExactlyThePointsInsideItsPolygon() {
-        ClustersViewModel.MapPoints p = points();
+        MapPoints p = points();
         double cx = Arrays.stream(p.x()).average().orElseThrow();
         double cy = Arrays.stream(p.y()).average().orElseThrow();
         double spread = Arrays.stream(p.x()).max().orElseThrow() - Arrays.stream(p.x()).min().orElseThrow();
@@ -291,28 +291,28 @@ class ClustersViewModelTest {
 
     @Test
     void colourModesGiveEveryPointItsClusterStatusLanguageOrMetricValue() {
-        ClustersViewModel.MapPoints p = points();
-        ClustersViewModel.Colouring byCluster = clusters.colouringProperty().get();
-        assertThat(byCluster.mode()).isEqualTo(ClustersViewModel.ColourMode.CLUSTER);
+        MapPoints p = points();
+        Colouring byCluster = clusters.colouringProperty().get();
+        assertThat(byCluster.mode()).isEqualTo(ColourMode.CLUSTER);
         assertThat(byCluster.category()).containsExactly(p.cluster());
         for (int i = 0; i < p.size(); i++) {
             assertThat(byCluster.argb()[i]).isEqualTo(ClusterPalette.category(p.cluster()[i]));
         }
         assertThat(byCluster.legend()).hasSize(clusters.map().clusters().size() + (clusters.map().noise().length > 0 ? 1 : 0));
 
-        clusters.colourModeProperty().set(ClustersViewModel.ColourMode.STATUS);
+        clusters.colourModeProperty().set(ColourMode.STATUS);
         assertStatusColours();
 
-        clusters.colourModeProperty().set(ClustersViewModel.ColourMode.LANGUAGE);
-        ClustersViewModel.Colouring byLanguage = clusters.colouringProperty().get();
-        assertThat(byLanguage.mode()).isEqualTo(ClustersViewModel.ColourMode.LANGUAGE);
-        assertThat(byLanguage.legend()).extracting(ClustersViewModel.LegendEntry::label).contains("en");
-        assertThat(byLanguage.legend().stream().mapToLong(ClustersViewModel.LegendEntry::points).sum()).isEqualTo(p.size());
+        clusters.colourModeProperty().set(ColourMode.LANGUAGE);
+        Colouring byLanguage = clusters.colouringProperty().get();
+        assertThat(byLanguage.mode()).isEqualTo(ColourMode.LANGUAGE);
+        assertThat(byLanguage.legend()).extracting(Colouring.LegendEntry::label).contains("en");
+        assertThat(byLanguage.legend().stream().mapToLong(Colouring.LegendEntry::points).sum()).isEqualTo(p.size());
 
-        clusters.colourModeProperty().set(ClustersViewModel.ColourMode.METRIC);
+        clusters.colourModeProperty().set(ColourMode.METRIC);
         assertThat(clusters.metrics()).contains(ClustersViewModel.TOKENS, "gopher_quality.n_non_symbol_words");
         clusters.metricProperty().set(ClustersViewModel.TOKENS);
-        ClustersViewModel.Colouring byTokens = clusters.colouringProperty().get();
+        Colouring byTokens = clusters.colouringProperty().get();
         long[] tokens = tune.keys().tokens();
         for (int i = 0; i < p.size(); i++) {
             assertThat(byTokens.values()[i]).isEqualTo((double) tokens[p.rows()[i]]);
@@ -320,7 +320,7 @@ class ClustersViewModelTest {
         assertThat(byTokens.low()).isLessThan(byTokens.high());
         clusters.metricProperty().set("gopher_quality.n_non_symbol_words");
         double[] column = tune.table().column("gopher_quality.n_non_symbol_words");
-        ClustersViewModel.Colouring byWords = clusters.colouringProperty().get();
+        Colouring byWords = clusters.colouringProperty().get();
         assertThat(byWords.metric()).isEqualTo("gopher_quality.n_non_symbol_words");
         for (int i = 0; i < p.size(); i++) {
             assertThat(byWords.values()[i]).isEqualTo(column[p.rows()[i]]);
@@ -390,7 +390,7 @@ class ClustersViewModelTest {
 
     /** Every table row against counts recomputed from the map's clusters, the tokens and the decisions. */
     private void assertStatsAreBruteForce() {
-        ClustersViewModel.MapPoints p = points();
+        MapPoints p = points();
         Decisions d = decisions();
         long[] tokens = tune.keys().tokens();
         Map<Integer, long[]> expected = new TreeMap<>();
@@ -426,7 +426,7 @@ class ClustersViewModelTest {
     }
 
     private void assertListsAreMembersWithTheirStatus(int cluster) {
-        ClustersViewModel.MapPoints p = points();
+        MapPoints p = points();
         Decisions d = decisions();
         int[] pointOf = new int[tune.sample().size()];
         Arrays.fill(pointOf, -1);
@@ -445,10 +445,10 @@ class ClustersViewModelTest {
     }
 
     private void assertStatusColours() {
-        ClustersViewModel.MapPoints p = points();
+        MapPoints p = points();
         Decisions d = decisions();
-        ClustersViewModel.Colouring c = clusters.colouringProperty().get();
-        assertThat(c.mode()).isEqualTo(ClustersViewModel.ColourMode.STATUS);
+        Colouring c = clusters.colouringProperty().get();
+        assertThat(c.mode()).isEqualTo(ColourMode.STATUS);
         long kept = 0;
         for (int i = 0; i < p.size(); i++) {
             boolean k = d.kept(p.rows()[i]);
@@ -456,7 +456,7 @@ class ClustersViewModelTest {
             assertThat(c.category()[i]).isEqualTo(k ? 0 : 1);
             assertThat(c.argb()[i]).isEqualTo(k ? ClusterPalette.KEPT : ClusterPalette.REMOVED);
         }
-        assertThat(c.legend()).containsExactly(new ClustersViewModel.LegendEntry("kept", ClusterPalette.KEPT, kept),
-                new ClustersViewModel.LegendEntry("removed", ClusterPalette.REMOVED, p.size() - kept));
+        assertThat(c.legend()).containsExactly(new Colouring.LegendEntry("kept", ClusterPalette.KEPT, kept),
+                new Colouring.LegendEntry("removed", ClusterPalette.REMOVED, p.size() - kept));
     }
 }

@@ -19,6 +19,7 @@ import org.loupe.analysis.vocab.VocabReport;
 import org.loupe.app.AppContext;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
+import org.loupe.app.task.ManualTaskRunner;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.task.TaskContext;
@@ -31,6 +32,7 @@ class VocabularyViewModelTest {
     @TempDir
     Path tmp;
 
+    private AppContext context;
     private MainViewModel main;
     private VocabularyViewModel vocab;
     private final List<String> searches = new ArrayList<>();
@@ -38,7 +40,7 @@ class VocabularyViewModelTest {
     @BeforeEach
     void open() {
         Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
-        AppContext context = AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner());
+        context = AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner());
         main = new MainViewModel(context);
         main.openFolder(fixtures);
         assertThat(main.tune().decisionsProperty().get()).isNotNull();
@@ -234,7 +236,8 @@ class VocabularyViewModelTest {
         Path report = tmp.resolve("out/vocab-report.json");
         Files.createDirectories(tokenizer.getParent());
 
-        vocab.saveTokenizer(tokenizer);
+        vocab.exportTokenizer(tokenizer);
+        assertThat(vocab.exportStatusProperty().get()).isEqualTo("Saved " + tokenizer);
         vocab.exportReport(report);
 
         assertThat(vocab.exportStatusProperty().get()).isEqualTo("Saved " + report);
@@ -312,5 +315,46 @@ class VocabularyViewModelTest {
         assertThat(vocab.keptDocuments()).isEmpty();
         assertThat(vocab.removedDocuments()).isEmpty();
         assertThat(vocab.keptModel()).isNull();
+    }
+
+    @Test
+    void aTrainingCancelledFromTheTaskPanelSaysSoAndShowsNothingOfIt() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        AppContext waiting = new AppContext(context.workspace(), runner, context.recentFolders(), context.readerOptions(),
+                context.threads(), context.languageIdentifier());
+        VocabularyViewModel other = new VocabularyViewModel(waiting, main.tune(), searches::add);
+        other.vocabSizeProperty().set(SIZE);
+
+        other.train();
+        assertThat(other.trainingProperty().get()).isTrue();
+        assertThat(other.busyProperty().get()).isTrue();
+
+        runner.last().cancelFromPanel();
+
+        assertThat(other.trainingProperty().get()).isFalse();
+        assertThat(other.summaryProperty().get()).isEqualTo("Training cancelled.");
+        runner.last().finish(); // the work goes on until it sees the cancel: its result is dropped
+        assertThat(other.modelProperty().get()).isNull();
+        assertThat(other.longestByBytes()).isEmpty();
+    }
+
+    @Test
+    void aNewTrainingDropsTheOneBefore() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        AppContext waiting = new AppContext(context.workspace(), runner, context.recentFolders(), context.readerOptions(),
+                context.threads(), context.languageIdentifier());
+        VocabularyViewModel other = new VocabularyViewModel(waiting, main.tune(), searches::add);
+        other.vocabSizeProperty().set(SIZE);
+        other.train();
+        ManualTaskRunner.Started first = runner.last();
+        other.trainOnProperty().set(VocabularyViewModel.Subset.REMOVED);
+
+        other.train();
+        first.finish();
+
+        assertThat(other.modelProperty().get()).as("the first training's result is dropped").isNull();
+        runner.last().finish();
+        assertThat(other.trainingRows()).containsExactly(rows(false));
+        assertThat(other.trainingProperty().get()).isFalse();
     }
 }
