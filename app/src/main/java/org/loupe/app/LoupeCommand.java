@@ -46,8 +46,7 @@ public final class LoupeCommand implements Runnable {
 
     /** This build's version ("dev" outside a packaged jar). */
     public static String version() {
-        String v = LoupeCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return org.loupe.app.context.AppContext.version();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,5 +1,6 @@
 package org.loupe.app;
 
+import org.loupe.app.context.AppContext;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;

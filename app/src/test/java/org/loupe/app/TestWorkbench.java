@@ -1,5 +1,6 @@
 package org.loupe.app;
 
+import org.loupe.app.context.AppContext;
 import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

@@ -29,7 +29,7 @@ import org.loupe.analysis.cluster.UmapLayout;
 import org.loupe.analysis.embed.EmbeddingStore;
 import org.loupe.analysis.embed.MiniLmEmbedder;
 import org.loupe.analysis.topic.TopicStep;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.task.LatestTask;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.task.TaskContext;

@@ -1,5 +1,6 @@
 package org.loupe.app.clusters;
 
+import org.loupe.app.common.Formats;
 import static org.loupe.app.clusters.ClustersViewModel.COLOURED_LANGUAGES;
 import static org.loupe.app.clusters.ClustersViewModel.LOG_SPAN;
 import static org.loupe.app.clusters.ClustersViewModel.TOKENS;
@@ -17,11 +18,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.loupe.analysis.cluster.ClusterMap;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.clusters.Colouring.LegendEntry;
 import org.loupe.app.common.SampleLanguages;
 import org.loupe.app.task.LatestTask;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
@@ -34,7 +35,7 @@ import org.loupe.engine.sample.Sample;
  */
 final class ClusterColouring {
     private final AppContext context;
-    private final TuneViewModel tune;
+    private final SampleSession session;
     private final LatestTask<String[]> identifying;
 
     private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.CLUSTER);
@@ -49,12 +50,12 @@ final class ClusterColouring {
     private boolean colouringNow;
 
     /**
-     * @param tune the live pipeline: decisions, token counts and the metric table
+     * @param session the live pipeline: decisions, token counts and the metric table
      * @param say  shows why languages are missing (in the map's summary)
      */
-    ClusterColouring(AppContext context, TuneViewModel tune, Consumer<String> say) {
+    ClusterColouring(AppContext context, SampleSession session, Consumer<String> say) {
         this.context = context;
-        this.tune = tune;
+        this.session = session;
         identifying = new LatestTask<String[]>(context.tasks()).onFailure(reason -> {
             languagesFailed = true;
             say.accept("Cannot identify languages: " + reason);
@@ -108,10 +109,10 @@ final class ClusterColouring {
 
     private void refreshMetrics() {
         List<String> names = new ArrayList<>();
-        if (tune.keys() != null) {
+        if (session.keys() != null) {
             names.add(TOKENS);
         }
-        MetricTable t = tune.table();
+        MetricTable t = session.table();
         if (t != null) {
             t.names().stream().filter(n -> t.labels(n).isEmpty()).sorted().forEach(names::add);
         }
@@ -165,7 +166,7 @@ final class ClusterColouring {
     }
 
     private Colouring byStatus(MapPoints p) {
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         int n = p.size();
         int[] category = new int[n];
         long keptPoints = 0;
@@ -273,8 +274,8 @@ final class ClusterColouring {
                 double at = log ? Math.log1p(Math.max(0, v)) : v;
                 argb[i] = Double.isFinite(v) ? ClusterPalette.ramp(span > 0 ? (at - from) / span : 0.5) : ClusterPalette.NONE;
             }
-            legend.add(new LegendEntry("≤ " + TuneViewModel.shortNumber(low), ClusterPalette.ramp(0), countAtMost(finite, f, low)));
-            legend.add(new LegendEntry("≥ " + TuneViewModel.shortNumber(high), ClusterPalette.ramp(1), countAtLeast(finite, f, high)));
+            legend.add(new LegendEntry("≤ " + Formats.shortNumber(low), ClusterPalette.ramp(0), countAtMost(finite, f, low)));
+            legend.add(new LegendEntry("≥ " + Formats.shortNumber(high), ClusterPalette.ramp(1), countAtLeast(finite, f, high)));
         } else {
             Arrays.fill(argb, ClusterPalette.NONE);
         }
@@ -306,7 +307,7 @@ final class ClusterColouring {
             return null;
         }
         if (name.equals(TOKENS)) {
-            RowKeys keys = tune.keys();
+            RowKeys keys = session.keys();
             if (keys == null) {
                 return null;
             }
@@ -316,7 +317,7 @@ final class ClusterColouring {
             }
             return out;
         }
-        MetricTable t = tune.table();
+        MetricTable t = session.table();
         return t != null && t.has(name) ? t.column(name) : null;
     }
 

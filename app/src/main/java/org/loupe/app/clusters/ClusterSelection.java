@@ -1,5 +1,6 @@
 package org.loupe.app.clusters;
 
+import org.loupe.app.session.PipelineEdits;
 import static org.loupe.app.clusters.ClustersViewModel.HOVER_CHARS;
 import static org.loupe.app.clusters.ClustersViewModel.PAGE;
 
@@ -21,7 +22,7 @@ import org.loupe.analysis.cluster.ClusterMap;
 import org.loupe.analysis.cluster.ClusterStats;
 import org.loupe.app.task.LatestTask;
 import org.loupe.app.task.TaskRunner;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.decision.RowSampler;
@@ -36,7 +37,7 @@ final class ClusterSelection {
     private static final String NOTHING = "Select a cluster, or Shift+drag a lasso on the map";
     private static final String QUERY_SYNTAX = "+-&|!(){}[]^\"~*?:\\/";
 
-    private final TuneViewModel tune;
+    private final SampleSession session;
     private final LatestTask<String> hovering;
 
     private final ObservableList<ClusterStats.Row> clusters = FXCollections.observableArrayList();
@@ -56,8 +57,8 @@ final class ClusterSelection {
     private int shown = PAGE;
     private long drawSeed = 1;
 
-    ClusterSelection(TaskRunner tasks, TuneViewModel tune) {
-        this.tune = tune;
+    ClusterSelection(TaskRunner tasks, SampleSession session) {
+        this.session = session;
         hovering = new LatestTask<>(tasks);
         byRemovalRate.addListener((o, a, b) -> refreshRows());
     }
@@ -192,7 +193,7 @@ final class ClusterSelection {
         Sample s = built.sample();
         int c = built.points().cluster()[point];
         String cluster = c < 0 ? "unclustered" : "cluster " + c;
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         String status = d == null || row >= d.rows() ? "" : d.kept(row) ? " · kept" : " · removed by " + d.steps().get(d.removedBy(row));
         String head = s.id(row) + "  ·  " + cluster + status;
         hoverText.set(head);
@@ -220,13 +221,13 @@ final class ClusterSelection {
         if (built == null || c == null || c < 0 || c >= built.topicLabels().size()) {
             return;
         }
-        tune.dropTopic(built.centroids(), built.topicLabels(), built.topicLabels().get(c));
+        PipelineEdits.dropTopic(session.config(), built.centroids(), built.topicLabels(), built.topicLabels().get(c)).ifPresent(e -> session.edit(e.config(), e.remeasure()));
     }
 
     /** Counts the clusters under the live decisions: one pass over the rows. */
     private void recount() {
-        Decisions d = tune.decisionsProperty().get();
-        RowKeys keys = tune.keys();
+        Decisions d = session.decisions();
+        RowKeys keys = session.keys();
         if (built == null || d == null || keys == null || d.rows() != built.sample().size()) {
             stats = null;
             clusters.clear();
@@ -258,7 +259,7 @@ final class ClusterSelection {
     /** Splits the selection kept / removed under the live decisions and draws a page of each. */
     private void refreshDocuments() {
         int[] sel = selectedPoints.get();
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         if (sel == null || built == null || d == null || d.rows() != built.sample().size()) {
             kept.clear();
             removed.clear();

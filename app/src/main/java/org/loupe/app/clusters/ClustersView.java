@@ -1,5 +1,6 @@
 package org.loupe.app.clusters;
 
+import org.loupe.app.session.LabelKeys;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.List;
@@ -44,7 +45,7 @@ import javafx.util.StringConverter;
 import org.loupe.analysis.cluster.ClusterStats;
 import org.loupe.analysis.cluster.Clustering;
 import org.loupe.app.document.DocumentView;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 
 /**
  * Clusters: the map's settings, Build / Cancel and the cluster table (sortable by size or removal rate) on
@@ -56,14 +57,14 @@ public final class ClustersView extends BorderPane {
     private final ClusterCanvas canvas;
     private boolean syncing;
 
-    public ClustersView(ClustersViewModel model, TuneViewModel tune) {
+    public ClustersView(ClustersViewModel model, SampleSession session) {
         getStyleClass().add("clusters-view");
         canvas = new ClusterCanvas(model);
         canvas.setId("clusters-canvas");
-        SplitPane split = new SplitPane(left(model), center(model), right(model, tune));
+        SplitPane split = new SplitPane(left(model), center(model), right(model, session));
         split.setDividerPositions(0.34, 0.66);
         setCenter(split);
-        org.loupe.app.tune.TuneView.installLabelKeys(this, tune);
+        LabelKeys.install(this, session);
     }
 
     /** The map (tests read its image). */
@@ -379,7 +380,7 @@ public final class ClustersView extends BorderPane {
 
     // Right: the selection and the inspector
 
-    private Node right(ClustersViewModel model, TuneViewModel tune) {
+    private Node right(ClustersViewModel model, SampleSession session) {
         Label title = new Label();
         title.setId("clusters-selected");
         title.getStyleClass().add(Styles.TITLE_4);
@@ -426,13 +427,13 @@ public final class ClustersView extends BorderPane {
         drop.getStyleClass().add(Styles.DANGER);
         HBox actions = new HBox(6, search, more, again, drop);
 
-        ListView<Integer> kept = documents(model.kept(), tune, model, "clusters-kept");
-        ListView<Integer> removed = documents(model.removed(), tune, model, "clusters-removed");
+        ListView<Integer> kept = documents(model.kept(), session, model, "clusters-kept");
+        ListView<Integer> removed = documents(model.removed(), session, model, "clusters-removed");
         SplitPane lists = new SplitPane(titled("kept", kept), titled("removed", removed));
         VBox top = new VBox(6, title, words, actions, counts, lists);
         VBox.setVgrow(lists, Priority.ALWAYS);
         top.setPadding(new Insets(8));
-        DocumentView inspector = new DocumentView(tune.inspector());
+        DocumentView inspector = new DocumentView(session.inspector());
         SplitPane split = new SplitPane(top, inspector);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
@@ -447,7 +448,7 @@ public final class ClustersView extends BorderPane {
         return box;
     }
 
-    private static ListView<Integer> documents(ObservableList<Integer> rows, TuneViewModel tune, ClustersViewModel model, String id) {
+    private static ListView<Integer> documents(ObservableList<Integer> rows, SampleSession session, ClustersViewModel model, String id) {
         ListView<Integer> list = new ListView<>(rows);
         list.setId(id);
         list.setPlaceholder(new Label("None"));
@@ -455,14 +456,14 @@ public final class ClustersView extends BorderPane {
             @Override
             protected void updateItem(Integer row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null || tune.sample() == null || row >= tune.sample().size()) {
+                if (empty || row == null || session.sample() == null || row >= session.sample().size()) {
                     setText(null);
                     return;
                 }
-                var d = tune.decisionsProperty().get();
+                var d = session.decisions();
                 String status = d == null || row >= d.rows() || d.kept(row) ? ""
                         : "  ·  " + d.steps().get(d.removedBy(row)) + ": " + d.reason(row);
-                setText(tune.sample().id(row) + status);
+                setText(session.sample().id(row) + status);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {

@@ -14,8 +14,8 @@ import javafx.collections.ObservableList;
 import org.loupe.analysis.cluster.ClusterMap;
 import org.loupe.analysis.cluster.ClusterStats;
 import org.loupe.analysis.cluster.Clustering;
-import org.loupe.app.AppContext;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.context.AppContext;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.sample.Sample;
 
 /**
@@ -59,7 +59,7 @@ public final class ClustersViewModel {
     /** Characters of a document's text in the hover text. */
     public static final int HOVER_CHARS = 120;
 
-    private final TuneViewModel tune;
+    private final SampleSession session;
     private final Consumer<String> searcher;
     private final ClusterSelection selection;
     private final ClusterColouring colouring;
@@ -70,20 +70,20 @@ public final class ClustersViewModel {
 
     /**
      * @param context  the task runner and worker threads
-     * @param tune     the live pipeline: the sample, its decisions and tokens, the metric table, the shared inspector
+     * @param session     the live pipeline: the sample, its decisions and tokens, the metric table, the shared inspector
      * @param searcher jumps to Search with a query
      */
-    public ClustersViewModel(AppContext context, TuneViewModel tune, Consumer<String> searcher) {
-        this.tune = tune;
+    public ClustersViewModel(AppContext context, SampleSession session, Consumer<String> searcher) {
+        this.session = session;
         this.searcher = searcher;
-        selection = new ClusterSelection(context.tasks(), tune);
+        selection = new ClusterSelection(context.tasks(), session);
         build = new ClusterBuild(context, this::showMap);
-        colouring = new ClusterColouring(context, tune, build::say);
-        adopt(tune.sample());
-        tune.decisionsProperty().addListener((o, a, d) -> {
-            if (tune.sample() != build.sample()) {
+        colouring = new ClusterColouring(context, session, build::say);
+        adopt(session.sample());
+        session.decisionsProperty().addListener((o, a, d) -> {
+            if (session.sample() != build.sample()) {
                 // A new sample: nothing built on the old one applies.
-                adopt(tune.sample());
+                adopt(session.sample());
             } else if (active) {
                 decisionsChanged();
             } else {
@@ -236,8 +236,8 @@ public final class ClustersViewModel {
 
     /** Builds the map in the background: choose the documents, embed them, lay them out, cluster, label, count. */
     public void build() {
-        Sample s = tune.sample();
-        if (s == null || tune.decisionsProperty().get() == null || tune.keys() == null) {
+        Sample s = session.sample();
+        if (s == null || session.decisions() == null || session.keys() == null) {
             build.say("Open a sample and wait for the pipeline to decide it: then Build.");
             return;
         }
@@ -281,14 +281,14 @@ public final class ClustersViewModel {
 
     /** Opens a sampled document in the shared inspector. */
     public void open(int row) {
-        tune.open(row);
+        session.open(row);
     }
 
     /** Opens a point's document in the shared inspector. */
     public void openPoint(int point) {
         int row = selection.row(point);
         if (row >= 0) {
-            tune.open(row);
+            session.open(row);
         }
     }
 

@@ -2,7 +2,7 @@ package org.loupe.app.common;
 
 import java.io.IOException;
 import java.util.List;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.run.SampleMeasurements;
 import org.loupe.engine.sample.Sample;

@@ -1,5 +1,6 @@
 package org.loupe.app.diff;
 
+import org.loupe.app.session.LabelKeys;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.function.Function;
@@ -26,14 +27,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.loupe.app.document.DocumentView;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.StepOverlap;
 import org.loupe.engine.pipeline.steps.Presets;
 
 /** Diffs: the pipeline against a pinned baseline, per step; the documents that changed sides; step overlap. */
 public final class DiffView extends BorderPane {
 
-    public DiffView(DiffViewModel model, TuneViewModel tune) {
+    public DiffView(DiffViewModel model, SampleSession session) {
         getStyleClass().add("diff-view");
 
         Button pin = new Button("Pin the current pipeline");
@@ -124,7 +125,7 @@ public final class DiffView extends BorderPane {
         docs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         docs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0 && i.intValue() < model.documents().size()) {
-                tune.open(model.documents().row(i.intValue()));
+                session.open(model.documents().row(i.intValue()));
             }
         });
         VBox list = new VBox(6, listBar, docs);
@@ -134,11 +135,11 @@ public final class DiffView extends BorderPane {
         SplitPane left = new SplitPane(steps, list, overlap(model));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.3, 0.72);
-        DocumentView inspector = new DocumentView(tune.inspector());
+        DocumentView inspector = new DocumentView(session.inspector());
         SplitPane center = new SplitPane(left, inspector);
         center.setDividerPositions(0.62);
         setCenter(center);
-        org.loupe.app.tune.TuneView.installLabelKeys(this, tune);
+        LabelKeys.install(this, session);
     }
 
     /** The overlap matrix: cell (i, j) = documents both steps drop; darker = more. */

@@ -1,5 +1,6 @@
 package org.loupe.app.diff;
 
+import org.loupe.app.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
@@ -12,10 +13,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.common.RowList;
 import org.loupe.app.task.LatestTask;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.decision.DecisionDiff;
 import org.loupe.engine.decision.Decisions;
@@ -52,7 +53,7 @@ public final class DiffViewModel {
     public static final String OVERALL = "(pipeline)";
 
     private final AppContext context;
-    private final TuneViewModel tune;
+    private final SampleSession session;
     private final LatestTask<Baseline> measuring;
 
     private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper("");
@@ -73,15 +74,15 @@ public final class DiffViewModel {
     /** A preset measured over the sample: the baseline it gives. */
     private record Baseline(Sample sample, PipelineConfig config, MetricTable table, Decisions decisions) { }
 
-    public DiffViewModel(AppContext context, TuneViewModel tune) {
+    public DiffViewModel(AppContext context, SampleSession session) {
         this.context = context;
-        this.tune = tune;
+        this.session = session;
         this.measuring = new LatestTask<Baseline>(context.tasks())
                 .onFailure(reason -> summary.set("Measuring the baseline failed: " + reason));
-        tune.decisionsProperty().addListener((o, a, d) -> {
+        session.decisionsProperty().addListener((o, a, d) -> {
             if (d == null) {
                 // A new sample: the baseline's decisions were over the old one.
-                if (tune.table() == null) {
+                if (session.table() == null) {
                     clearBaseline();
                 }
                 return;
@@ -140,35 +141,35 @@ public final class DiffViewModel {
 
     /** Pins the pipeline as it is now as the baseline. */
     public void pinCurrent() {
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         if (d == null) {
             summary.set("Nothing to pin yet: the sample is still being measured");
             return;
         }
         measuring.cancel();
-        baselineConfig = tune.enabledConfig();
-        baselineTable = tune.table();
+        baselineConfig = session.enabledConfig();
+        baselineTable = session.table();
         baseline = d;
-        baselineName.set("the pipeline as pinned (" + tune.configProperty().get().name() + ")");
+        baselineName.set("the pipeline as pinned (" + session.config().name() + ")");
         recompute();
     }
 
     /** Uses a preset as the baseline: it is measured over the same sample in the background (cached per step). */
     public void pinPreset(String name) {
-        Sample s = tune.sample();
-        if (s == null || tune.keys() == null) {
+        Sample s = session.sample();
+        if (s == null || session.keys() == null) {
             summary.set("Open a sample first");
             return;
         }
         PipelineConfig preset = Presets.require(name);
         PipelineConfig enabled = preset.withSteps(preset.steps().stream().filter(StepConfig::enabled).toList());
-        var keys = tune.keys();
+        var keys = session.keys();
         summary.set("Measuring the sample for the preset " + name + "…");
         measuring.start("Measuring the baseline " + name, ctx -> {
-            MetricTable t = new SampleMeasurements(s, tune.catalog(), tune.measures(), context.threads()).measure(enabled, ctx);
-            return new Baseline(s, enabled, t, Decisions.decide(enabled, tune.catalog(), t, keys));
+            MetricTable t = new SampleMeasurements(s, session.catalog(), session.measures(), context.threads()).measure(enabled, ctx);
+            return new Baseline(s, enabled, t, Decisions.decide(enabled, session.catalog(), t, keys));
         }, b -> {
-            if (tune.sample() == b.sample()) {
+            if (session.sample() == b.sample()) {
                 baselineConfig = b.config();
                 baselineTable = b.table();
                 baseline = b.decisions();
@@ -189,12 +190,12 @@ public final class DiffViewModel {
         documents.setRows(new int[0]);
         listTitle.set("");
         summary.set("Pin a baseline to compare the pipeline with it");
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         overlap.set(d == null ? null : StepOverlap.of(d));
     }
 
     private void recompute() {
-        Decisions current = tune.decisionsProperty().get();
+        Decisions current = session.decisions();
         overlap.set(current == null ? null : StepOverlap.of(current));
         if (baseline == null || current == null || baseline.rows() != current.rows()) {
             if (baseline != null && current != null) {
@@ -202,7 +203,7 @@ public final class DiffViewModel {
             }
             return;
         }
-        currentConfig = tune.enabledConfig();
+        currentConfig = session.enabledConfig();
         DecisionDiff dd = DecisionDiff.of(baseline, current);
         diff.set(dd);
         List<StepRow> rows = new ArrayList<>();
@@ -245,8 +246,8 @@ public final class DiffViewModel {
     }
 
     private DiffRow diffRow(int row) {
-        Sample s = tune.sample();
-        Decisions now = tune.decisionsProperty().get();
+        Sample s = session.sample();
+        Decisions now = session.decisions();
         String id = s == null ? "row " + row : s.id(row);
         String domain = s == null || s.host(row) == null ? "" : s.host(row);
         String before = status(baseline, row);
@@ -264,17 +265,17 @@ public final class DiffViewModel {
         String oldT = "";
         String newT = "";
         if (stepName != null) {
-            Check newCheck = failing(currentConfig, tune.table(), stepName, row);
+            Check newCheck = failing(currentConfig, session.table(), stepName, row);
             Check oldCheck = failing(baselineConfig, baselineTable, stepName, row);
             Check shown = side.get() == Side.NEWLY_REMOVED ? (newCheck != null ? newCheck : oldCheck)
                     : (oldCheck != null ? oldCheck : newCheck);
             if (shown != null) {
                 metric = stepName + "." + shown.metric();
-                MetricTable t = tune.table();
+                MetricTable t = session.table();
                 String column = MetricTable.name(stepName, shown.metric());
-                value = t != null && t.has(column) ? TuneViewModel.shortNumber(t.column(column)[row]) : "";
+                value = t != null && t.has(column) ? Formats.shortNumber(t.column(column)[row]) : "";
                 Check o = check(baselineConfig, baselineTable, stepName, shown.param(), shown.metric());
-                Check n = check(currentConfig, tune.table(), stepName, shown.param(), shown.metric());
+                Check n = check(currentConfig, session.table(), stepName, shown.param(), shown.metric());
                 oldT = o == null ? "(step off)" : opText(o);
                 newT = n == null ? "(step off)" : opText(n);
             }
@@ -287,7 +288,7 @@ public final class DiffViewModel {
             case LT -> "< ";
             case GT -> "> ";
             case NOT_GT -> "≤ ";
-        } + TuneViewModel.shortNumber(c.threshold());
+        } + Formats.shortNumber(c.threshold());
     }
 
     private static String status(Decisions d, int row) {
@@ -327,7 +328,7 @@ public final class DiffViewModel {
             return List.of();
         }
         StepConfig step = config.steps().get(i);
-        StepType type = tune.catalog().type(step.type()).orElse(null);
+        StepType type = session.catalog().type(step.type()).orElse(null);
         if (type == null) {
             return List.of();
         }

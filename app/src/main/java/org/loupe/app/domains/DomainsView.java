@@ -1,5 +1,6 @@
 package org.loupe.app.domains;
 
+import org.loupe.app.session.LabelKeys;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.List;
@@ -31,7 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.loupe.app.document.DocumentView;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 
 /**
  * Domains: the table of domains by tokens over tabs for the chart, the selected domain's hosts and path
@@ -39,7 +40,7 @@ import org.loupe.app.tune.TuneViewModel;
  */
 public final class DomainsView extends BorderPane {
 
-    public DomainsView(DomainsViewModel model, TuneViewModel tune, java.util.function.Consumer<String> search) {
+    public DomainsView(DomainsViewModel model, SampleSession session, java.util.function.Consumer<String> search) {
         getStyleClass().add("domains-view");
         TextField filter = new TextField();
         filter.setId("domains-filter");
@@ -142,20 +143,20 @@ public final class DomainsView extends BorderPane {
             b.disableProperty().bind(model.selectedProperty().isNull().or(model.selectedUrlProperty().isNotNull()));
         }
         HBox actions = new HBox(6, block, more, again, find);
-        ListView<Integer> kept = documents(model.kept(), tune, "domains-kept");
-        ListView<Integer> removed = documents(model.removed(), tune, "domains-removed");
+        ListView<Integer> kept = documents(model.kept(), session, "domains-kept");
+        ListView<Integer> removed = documents(model.removed(), session, "domains-removed");
         SplitPane lists = new SplitPane(titled("kept", kept), titled("removed", removed));
         VBox right = new VBox(6, title, actions, lists);
         VBox.setVgrow(lists, Priority.ALWAYS);
         right.setPadding(new Insets(8));
-        DocumentView inspector = new DocumentView(tune.inspector());
+        DocumentView inspector = new DocumentView(session.inspector());
         SplitPane rightSplit = new SplitPane(right, inspector);
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.setDividerPositions(0.4);
         SplitPane center = new SplitPane(leftSplit, rightSplit);
         center.setDividerPositions(0.55);
         setCenter(center);
-        org.loupe.app.tune.TuneView.installLabelKeys(this, tune);
+        LabelKeys.install(this, session);
     }
 
     /** The selected domain's hosts and path prefixes, side by side. */
@@ -215,7 +216,7 @@ public final class DomainsView extends BorderPane {
         return box;
     }
 
-    private static ListView<Integer> documents(javafx.collections.ObservableList<Integer> rows, TuneViewModel tune, String id) {
+    private static ListView<Integer> documents(javafx.collections.ObservableList<Integer> rows, SampleSession session, String id) {
         ListView<Integer> list = new ListView<>(rows);
         list.setId(id);
         list.setPlaceholder(new Label("None"));
@@ -223,18 +224,18 @@ public final class DomainsView extends BorderPane {
             @Override
             protected void updateItem(Integer row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null || tune.sample() == null) {
+                if (empty || row == null || session.sample() == null) {
                     setText(null);
                     return;
                 }
-                var d = tune.decisionsProperty().get();
+                var d = session.decisions();
                 String status = d == null || d.kept(row) ? "" : "  ·  " + d.steps().get(d.removedBy(row)) + ": " + d.reason(row);
-                setText(tune.sample().id(row) + status);
+                setText(session.sample().id(row) + status);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
-                tune.open(r);
+                session.open(r);
             }
         });
         return list;

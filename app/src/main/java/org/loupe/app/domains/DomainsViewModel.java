@@ -1,5 +1,6 @@
 package org.loupe.app.domains;
 
+import org.loupe.app.session.PipelineEdits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import org.loupe.analysis.domain.DomainBreakdown;
 import org.loupe.analysis.domain.DomainStats;
 import org.loupe.app.task.LatestTask;
 import org.loupe.app.task.TaskRunner;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.decision.RowSampler;
@@ -48,7 +49,7 @@ public final class DomainsViewModel {
 
     private static final String NOTHING_SELECTED = "Select a domain";
 
-    private final TuneViewModel tune;
+    private final SampleSession session;
     /** One count at a time: decisions can change faster than a count ends; only the newest is shown. */
     private final LatestTask<DomainStats> counting;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -71,13 +72,13 @@ public final class DomainsViewModel {
 
     /**
      * @param tasks runs the counts
-     * @param tune  the live pipeline: the sample, its decisions and tokens; blocking a domain changes its config
+     * @param session  the live pipeline: the sample, its decisions and tokens; blocking a domain changes its config
      */
-    public DomainsViewModel(TaskRunner tasks, TuneViewModel tune) {
-        this.tune = tune;
+    public DomainsViewModel(TaskRunner tasks, SampleSession session) {
+        this.session = session;
         this.counting = new LatestTask<DomainStats>(tasks).coalescing()
                 .onFailure(reason -> error.set("Cannot count the domains: " + reason));
-        tune.decisionsProperty().addListener((o, a, d) -> {
+        session.decisionsProperty().addListener((o, a, d) -> {
             if (active) {
                 refresh();
             } else {
@@ -156,9 +157,9 @@ public final class DomainsViewModel {
 
     /** Recounts under the current decisions, in the background; the tables follow when the count is done. */
     public void refresh() {
-        Sample s = tune.sample();
-        Decisions d = tune.decisionsProperty().get();
-        RowKeys keys = tune.keys();
+        Sample s = session.sample();
+        Decisions d = session.decisions();
+        RowKeys keys = session.keys();
         if (s == null || d == null || keys == null) {
             counting.cancel();
             show(null);
@@ -196,14 +197,14 @@ public final class DomainsViewModel {
 
     private void refreshBreakdown() {
         DomainStats.Domain dom = domain(selected.get());
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         if (dom == null || d == null) {
             hosts.clear();
             pathPrefixes.clear();
             return;
         }
-        Sample s = tune.sample();
-        DomainBreakdown b = DomainBreakdown.of(dom.rows(), s::url, tune.keys().tokens(), d::kept);
+        Sample s = session.sample();
+        DomainBreakdown b = DomainBreakdown.of(dom.rows(), s::url, session.keys().tokens(), d::kept);
         hosts.setAll(partRows(b.byHost()));
         pathPrefixes.setAll(partRows(b.byPathPrefix()));
     }
@@ -282,7 +283,7 @@ public final class DomainsViewModel {
 
     private void refreshDocuments() {
         title.set(selectedUrl.get() != null ? selectedUrl.get() : selected.get() != null ? selected.get() : NOTHING_SELECTED);
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         if (selectedUrl.get() != null) {
             DomainStats.RepeatedUrl u = repeatedUrl(selectedUrl.get());
             if (u == null || d == null) {
@@ -317,7 +318,7 @@ public final class DomainsViewModel {
     /** Adds the selected domain to the URL blocklist step of the pipeline. */
     public void blockSelected() {
         if (selected.get() != null && !selected.get().equals(DomainStats.NO_URL)) {
-            tune.blockDomain(selected.get());
+            PipelineEdits.blockDomain(session.config(), selected.get()).ifPresent(c -> session.edit(c, true));
         }
     }
 }

@@ -17,10 +17,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.common.SampleLanguages;
 import org.loupe.app.task.LatestTask;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.sample.Sample;
@@ -60,7 +60,7 @@ public final class SearchViewModel implements AutoCloseable {
     private record Outcome(SearchResult result, String syntaxError) { }
 
     private final AppContext context;
-    private final TuneViewModel tune;
+    private final SampleSession session;
     private final LatestTask<SampleIndex> indexing;
     /** One search at a time: a threshold drag asks dozens of times, only the newest runs when one ends. */
     private final LatestTask<Outcome> searching;
@@ -89,9 +89,9 @@ public final class SearchViewModel implements AutoCloseable {
     private boolean active = true;
     private boolean stale;
 
-    public SearchViewModel(AppContext context, TuneViewModel tune) {
+    public SearchViewModel(AppContext context, SampleSession session) {
         this.context = context;
-        this.tune = tune;
+        this.session = session;
         // An index opened for an older sample is closed, not leaked.
         indexing = new LatestTask<SampleIndex>(context.tasks()).onDiscard(SearchViewModel::closeQuietly)
                 .onFailure(reason -> message.set("Indexing failed: " + reason));
@@ -100,7 +100,7 @@ public final class SearchViewModel implements AutoCloseable {
         opening = new LatestTask<Shown>(context.tasks())
                 .onFailure(reason -> message.set("Cannot open the document: " + reason));
         // The status of every hit is the live pipeline's: a new decision re-facets the results.
-        tune.decisionsProperty().addListener((o, a, d) -> {
+        session.decisionsProperty().addListener((o, a, d) -> {
             refreshSorts();
             if (index != null && d != null) {
                 if (active) {
@@ -303,7 +303,7 @@ public final class SearchViewModel implements AutoCloseable {
 
     private void run(boolean append) {
         SampleIndex idx = index;
-        Decisions d = tune.decisionsProperty().get();
+        Decisions d = session.decisions();
         if (idx == null || append && searching.isRunning()) {
             return;
         }
@@ -332,7 +332,7 @@ public final class SearchViewModel implements AutoCloseable {
 
     private SortBy sortBy() {
         String s = sort.get();
-        MetricTable t = tune.table();
+        MetricTable t = session.table();
         if (s == null || s.equals(RELEVANCE) || t == null || !t.has(s)) {
             return SortBy.RELEVANCE;
         }
@@ -366,7 +366,7 @@ public final class SearchViewModel implements AutoCloseable {
     }
 
     private void refreshSorts() {
-        MetricTable t = tune.table();
+        MetricTable t = session.table();
         List<String> names = new ArrayList<>();
         names.add(RELEVANCE);
         if (t != null) {

@@ -10,12 +10,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
+import org.loupe.app.document.Annotation;
+import org.loupe.app.document.DocumentViewModel;
 import org.loupe.app.task.TaskRunner;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.measure.text.EnglishTokenizer;
+import org.loupe.engine.model.Document;
 import org.loupe.engine.pipeline.ConfigException;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
@@ -47,6 +50,8 @@ public final class SampleSession {
     private final ConfigLoader loader = new ConfigLoader(catalog);
     private final StepResources measures;
     private final SessionLabels labels;
+    private final WhyAnnotator annotator;
+    private final DocumentViewModel inspector;
     private final AtomicLong generation = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<Sample> sample = new ReadOnlyObjectWrapper<>();
@@ -63,6 +68,11 @@ public final class SampleSession {
         this.context = context;
         this.measures = new StepResources(EnglishTokenizer.shared(), context.languageIdentifier());
         this.labels = new SessionLabels(context, this);
+        this.annotator = new WhyAnnotator(this);
+        this.inspector = new DocumentViewModel(context.tasks());
+        inspector.annotatorProperty().set(annotator::annotate);
+        decisions.addListener((o, a, d) -> inspector.refreshAnnotation());
+        labels.versionProperty().addListener((o, a, v) -> inspector.refreshAnnotation());
     }
 
     // State
@@ -146,6 +156,27 @@ public final class SampleSession {
         error.set(message);
     }
 
+    /**
+     * The document inspector every view opens documents in (text, why kept or removed, line diff): one, so
+     * a document opened in Domains is the one Tune's G / B keys label.
+     */
+    public DocumentViewModel inspector() {
+        return inspector;
+    }
+
+    /** Opens a row of the sample in the inspector. */
+    public void open(int row) {
+        Sample s = sample.get();
+        if (s != null && row >= 0 && row < s.size()) {
+            inspector.show(s::document, row);
+        }
+    }
+
+    /** Why a document is kept or removed under the last decisions; safe off the FX thread. */
+    public Annotation annotate(int row, Document doc) {
+        return annotator.annotate(row, doc);
+    }
+
     // Commands
 
     /** A new sample: its labels are read, it is measured for the current config in the background, then decided. */
@@ -156,6 +187,7 @@ public final class SampleSession {
         snapshot = null;
         decisions.set(null);
         error.set("");
+        inspector.clear();
         sample.set(s);
         labels.open(s == null ? null : Path.of(s.manifest().folder()));
         if (s != null) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.workspace.Labels;

@@ -92,7 +92,7 @@ public final class MainView extends BorderPane {
     public BrowseView browseView() {
         if (browseView == null) {
             browseView = new BrowseView(model.browse());
-            org.loupe.app.tune.TuneView.installLabelKeys(browseView, model.tune(), () -> model.document().rowProperty().get());
+            org.loupe.app.session.LabelKeys.install(browseView, model.session(), () -> model.document().rowProperty().get());
         }
         return browseView;
     }
@@ -253,13 +253,13 @@ public final class MainView extends BorderPane {
             case BROWSE -> browseView();
             case PROBLEMS -> new ProblemsView(model.problems());
             case TUNE -> new org.loupe.app.tune.TuneView(model.tune());
-            case DIFFS -> new org.loupe.app.diff.DiffView(model.diff(), model.tune());
-            case DOMAINS -> new org.loupe.app.domains.DomainsView(model.domains(), model.tune(), model::searchFor);
-            case CLUSTERS -> new org.loupe.app.clusters.ClustersView(model.clusters(), model.tune());
-            case VOCABULARY -> new org.loupe.app.vocab.VocabularyView(model.vocabulary(), model.tune());
+            case DIFFS -> new org.loupe.app.diff.DiffView(model.diff(), model.session());
+            case DOMAINS -> new org.loupe.app.domains.DomainsView(model.domains(), model.session(), model::searchFor);
+            case CLUSTERS -> new org.loupe.app.clusters.ClustersView(model.clusters(), model.session());
+            case VOCABULARY -> new org.loupe.app.vocab.VocabularyView(model.vocabulary(), model.session());
             case SEARCH -> {
                 org.loupe.app.search.SearchView searchView = new org.loupe.app.search.SearchView(model.search());
-                org.loupe.app.tune.TuneView.installLabelKeys(searchView, model.tune(), model.search()::shownRow);
+                org.loupe.app.session.LabelKeys.install(searchView, model.session(), model.search()::shownRow);
                 yield searchView;
             }
             default -> placeholder.get();

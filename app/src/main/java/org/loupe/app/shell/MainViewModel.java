@@ -16,7 +16,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.browse.BrowseViewModel;
 import org.loupe.app.browse.PreviewSource;
 import org.loupe.app.browse.SampleSource;
@@ -67,6 +67,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DocumentViewModel document;
     private final BrowseViewModel browse;
     private final ProblemsViewModel problems = new ProblemsViewModel();
+    private final org.loupe.app.session.SampleSession session;
     private final org.loupe.app.tune.TuneViewModel tune;
     private final org.loupe.app.diff.DiffViewModel diff;
     private final org.loupe.app.search.SearchViewModel search;
@@ -115,15 +116,16 @@ public final class MainViewModel implements AutoCloseable {
         recents = new LatestTask<List<Path>>(tasks).coalescing();
         this.document = new DocumentViewModel(tasks);
         this.browse = new BrowseViewModel(document);
-        this.tune = new org.loupe.app.tune.TuneViewModel(context);
+        this.session = new org.loupe.app.session.SampleSession(context);
+        this.tune = new org.loupe.app.tune.TuneViewModel(context, session);
         // Browse's viewer explains documents too: why the current pipeline keeps or removes them.
-        document.annotatorProperty().set(tune::annotate);
-        this.diff = new org.loupe.app.diff.DiffViewModel(context, tune);
-        this.search = new org.loupe.app.search.SearchViewModel(context, tune);
+        document.annotatorProperty().set(session::annotate);
+        this.diff = new org.loupe.app.diff.DiffViewModel(context, session);
+        this.search = new org.loupe.app.search.SearchViewModel(context, session);
         document.searcherProperty().set(this::searchFor);
-        this.domains = new org.loupe.app.domains.DomainsViewModel(tasks, tune);
-        this.vocabulary = new org.loupe.app.vocab.VocabularyViewModel(context, tune, this::searchFor);
-        this.clusters = new org.loupe.app.clusters.ClustersViewModel(context, tune, this::searchFor);
+        this.domains = new org.loupe.app.domains.DomainsViewModel(tasks, session);
+        this.vocabulary = new org.loupe.app.vocab.VocabularyViewModel(context, session, this::searchFor);
+        this.clusters = new org.loupe.app.clusters.ClustersViewModel(context, session, this::searchFor);
         search.setActive(view.get() == View.SEARCH);
         domains.setActive(view.get() == View.DOMAINS);
         vocabulary.setActive(view.get() == View.VOCABULARY);
@@ -134,9 +136,9 @@ public final class MainViewModel implements AutoCloseable {
             vocabulary.setActive(v == View.VOCABULARY);
             clusters.setActive(v == View.CLUSTERS);
         });
-        tune.inspector().searcherProperty().set(this::searchFor);
-        tune.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
-        tune.labelVersionProperty().addListener((o, a, v) -> document.refreshAnnotation());
+        session.inspector().searcherProperty().set(this::searchFor);
+        session.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
+        session.labels().versionProperty().addListener((o, a, v) -> document.refreshAnnotation());
         recents.start("", ctx -> context.recentFolders().load(), recent::setAll);
     }
 
@@ -205,6 +207,11 @@ public final class MainViewModel implements AutoCloseable {
         return document;
     }
 
+    /** The sample session every view shares. */
+    public org.loupe.app.session.SampleSession session() {
+        return session;
+    }
+
     public org.loupe.app.tune.TuneViewModel tune() {
         return tune;
     }
@@ -267,7 +274,7 @@ public final class MainViewModel implements AutoCloseable {
         folder.set(path);
         folderLabel.set(label != null ? label : path.toString());
         scan.set(null);
-        tune.setSample(null);
+        session.setSample(null);
         search.setSample(null);
         replaceSample(null);
         browse.setSource(null);
@@ -328,7 +335,7 @@ public final class MainViewModel implements AutoCloseable {
         SampleSource source = new SampleSource(s);
         browse.setSource(source);
         replaceSample(s);
-        tune.setSample(s);
+        session.setSample(s);
         search.setSample(s);
         markFirstRows();
         SampleManifest.ReadStats stats = s.manifest().stats();

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.diff.DiffViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.bench.DecideBenchmark;
@@ -57,7 +57,7 @@ public final class BenchPreviewCommand implements Callable<Integer> {
         try {
             AppContext context = AppContext.create(ws, tasks);
             TuneViewModel tune = new TuneViewModel(context);
-            DiffViewModel diff = new DiffViewModel(context, tune);
+            DiffViewModel diff = new DiffViewModel(context, tune.session());
             MetricTable table = DecideBenchmark.syntheticTable(docs, seed);
             RowKeys keys = DecideBenchmark.keys(docs, seed);
             tune.setMeasured(null, table, keys);

@@ -3,8 +3,7 @@ package org.loupe.app.tune;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.loupe.app.AppContext;
-import org.loupe.app.LoupeCommand;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.session.SampleSession;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.pipeline.DatatroveScript;
@@ -71,7 +70,7 @@ final class PipelineExports {
             RunReport.write(new RunReport.Input(
                     config.name() == null ? "Loupe run report" : "Loupe run report: " + config.name(),
                     description, snap.config(), session.catalog(), snap.table(), snap.decisions(), java.time.Instant.now(),
-                    LoupeCommand.version()), file);
+                    AppContext.version()), file);
             return file;
         });
     }

@@ -1,5 +1,7 @@
 package org.loupe.app.tune;
 
+import org.loupe.app.session.LabelKeys;
+
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.function.Function;
@@ -199,33 +201,9 @@ public final class TuneView extends BorderPane {
         top.getChildren().add(labels);
     }
 
-    /**
-     * G / B / U label the document open in the inspector good / bad / not at all (when no text field has
-     * the keyboard).
-     */
+    /** G / B / U label the document open in the inspector (see {@link LabelKeys}). */
     public static void installLabelKeys(javafx.scene.Node node, TuneViewModel model) {
-        installLabelKeys(node, model, () -> model.inspector().rowProperty().get());
-    }
-
-    /** G / B / U label the document at {@code row} (the one a view shows) good / bad / not at all. */
-    public static void installLabelKeys(javafx.scene.Node node, TuneViewModel model, java.util.function.IntSupplier row) {
-        node.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof javafx.scene.control.TextInputControl t && t.isEditable()
-                    || e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            org.loupe.engine.workspace.Labels.Label label;
-            switch (e.getCode()) {
-                case G -> label = org.loupe.engine.workspace.Labels.Label.GOOD;
-                case B -> label = org.loupe.engine.workspace.Labels.Label.BAD;
-                case U -> label = null;
-                default -> {
-                    return;
-                }
-            }
-            model.label(row.getAsInt(), label);
-            e.consume();
-        });
+        LabelKeys.install(node, model.session());
     }
 
     /** The funnel: documents left after each step, in pipeline order. */

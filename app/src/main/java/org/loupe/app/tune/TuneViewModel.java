@@ -14,7 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.common.RowList;
 import org.loupe.app.document.Annotation;
 import org.loupe.app.document.DocumentViewModel;
@@ -41,7 +41,7 @@ import org.loupe.engine.workspace.Labels;
  * shows — the steps and the selected one, the cascade, the summary — and hands the rest to its parts:
  * {@link ParameterEditor} (the parameter table, typed and dragged thresholds), {@link StepHistogram} (the
  * selected metric's histogram and thresholds), {@link StepDocuments} (the document lists),
- * {@link WhyAnnotator} (why a document is kept or removed) and {@link PipelineExports} (files). The sample,
+ * and {@link PipelineExports} (files). The sample,
  * config, measurements, decisions and labels belong to the shared {@link SampleSession}.
  */
 public final class TuneViewModel {
@@ -90,7 +90,6 @@ public final class TuneViewModel {
     private final StepHistogram histogram;
     private final ParameterEditor parameters;
     private final StepDocuments documents;
-    private final WhyAnnotator annotator;
     private final PipelineExports exports;
     private final DocumentViewModel inspector;
     private final FullRunModel fullRun;
@@ -105,10 +104,8 @@ public final class TuneViewModel {
         this.histogram = new StepHistogram(session, selectedStep::get);
         this.parameters = new ParameterEditor(session, selectedStep::get, histogram::selectedChecks, error::set);
         this.documents = new StepDocuments(session, selectedStep::get, histogram);
-        this.annotator = new WhyAnnotator(session);
         this.exports = new PipelineExports(context, session);
-        this.inspector = new DocumentViewModel(context.tasks());
-        inspector.annotatorProperty().set(annotator::annotate);
+        this.inspector = session.inspector();
         this.fullRun = new FullRunModel(context, this, session::config, session.catalog());
         steps.setAll(session.config().steps());
         session.errorProperty().addListener((o, a, b) -> error.set(b));
@@ -119,10 +116,7 @@ public final class TuneViewModel {
                 decided(d);
             }
         });
-        session.labels().versionProperty().addListener((o, a, b) -> {
-            documents.refresh();
-            inspector.refreshAnnotation();
-        });
+        session.labels().versionProperty().addListener((o, a, b) -> documents.refresh());
         selectedStep.addListener((o, a, b) -> {
             parameters.refresh(session.table() != null);
             refreshStepStats();
@@ -145,7 +139,6 @@ public final class TuneViewModel {
     private void sampleChanged(Sample s) {
         cascade.clear();
         documents.clear();
-        inspector.clear();
         summary.set(s == null ? "No sample" : "Measuring the sample…");
     }
 
@@ -180,7 +173,6 @@ public final class TuneViewModel {
         refreshStepStats();
         histogram.refreshMetrics();
         documents.refresh();
-        inspector.refreshAnnotation();
         summary.set(String.format("Kept %,d of %,d documents (%.1f%%) and %,d of %,d tokens (%.1f%%)", d.keptDocuments(),
                 d.rows(), pct(d.keptDocuments(), d.rows()), d.keptTokens(), total, pct(d.keptTokens(), total)));
     }
@@ -401,10 +393,7 @@ public final class TuneViewModel {
 
     /** Opens a document of the sample in the Tune inspector. */
     public void open(int row) {
-        Sample s = session.sample();
-        if (s != null && row >= 0 && row < s.size()) {
-            inspector.show(s::document, row);
-        }
+        session.open(row);
     }
 
     /** The Tune view's document inspector (text, why, line diff). */
@@ -414,7 +403,7 @@ public final class TuneViewModel {
 
     /** Explains one document under the last decisions: called off the FX thread by the inspectors. */
     public Annotation annotate(int row, Document doc) {
-        return annotator.annotate(row, doc);
+        return session.annotate(row, doc);
     }
 
     // What the other views need
@@ -518,10 +507,6 @@ public final class TuneViewModel {
 
     /** A number to three significant digits, without trailing zeros. */
     public static String shortNumber(double v) {
-        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
-            return String.valueOf(v == 0 ? 0 : v);
-        }
-        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
-        return b.stripTrailingZeros().toPlainString();
+        return org.loupe.app.common.Formats.shortNumber(v);
     }
 }

@@ -1,5 +1,6 @@
 package org.loupe.app.vocab;
 
+import org.loupe.app.session.LabelKeys;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
@@ -40,7 +41,7 @@ import org.loupe.analysis.vocab.PreTokenizer;
 import org.loupe.analysis.vocab.TokenFlag;
 import org.loupe.analysis.vocab.VocabReport;
 import org.loupe.app.document.DocumentView;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.session.SampleSession;
 
 /**
  * Vocabulary: training settings and actions on the left; the trained vocabulary's longest, rarest and
@@ -49,7 +50,7 @@ import org.loupe.app.tune.TuneViewModel;
  */
 public final class VocabularyView extends BorderPane {
 
-    public VocabularyView(VocabularyViewModel model, TuneViewModel tune) {
+    public VocabularyView(VocabularyViewModel model, SampleSession session) {
         getStyleClass().add("vocab-view");
         setLeft(settings(model));
 
@@ -66,10 +67,10 @@ public final class VocabularyView extends BorderPane {
         tabs.setId("vocab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane center = new SplitPane(tabs, details(model, tune));
+        SplitPane center = new SplitPane(tabs, details(model, session));
         center.setDividerPositions(0.55);
         setCenter(center);
-        org.loupe.app.tune.TuneView.installLabelKeys(this, tune);
+        LabelKeys.install(this, session);
     }
 
     private Node settings(VocabularyViewModel model) {
@@ -218,7 +219,7 @@ public final class VocabularyView extends BorderPane {
         return box;
     }
 
-    private Node details(VocabularyViewModel model, TuneViewModel tune) {
+    private Node details(VocabularyViewModel model, SampleSession session) {
         Label title = new Label();
         title.setId("vocab-selected");
         title.getStyleClass().addAll(Styles.TITLE_4, "token-text");
@@ -249,7 +250,7 @@ public final class VocabularyView extends BorderPane {
         VBox top = new VBox(6, head, facts, found, lists);
         VBox.setVgrow(lists, Priority.ALWAYS);
         top.setPadding(new Insets(8));
-        DocumentView inspector = new DocumentView(tune.inspector());
+        DocumentView inspector = new DocumentView(session.inspector());
         SplitPane split = new SplitPane(top, inspector);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);

@@ -18,8 +18,8 @@ import org.loupe.analysis.vocab.BpeModel;
 import org.loupe.analysis.vocab.BpeTrainer;
 import org.loupe.analysis.vocab.PreTokenizer;
 import org.loupe.analysis.vocab.VocabReport;
-import org.loupe.app.AppContext;
-import org.loupe.app.tune.TuneViewModel;
+import org.loupe.app.context.AppContext;
+import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.sample.Sample;
 
@@ -72,7 +72,7 @@ public final class VocabularyViewModel {
     /** A document holding the selected token. */
     public record DocumentHit(int row, String id, String url, int occurrences) { }
 
-    private final TuneViewModel tune;
+    private final SampleSession session;
     private final Consumer<String> searcher;
 
     private final ObjectProperty<Subset> trainOn = new SimpleObjectProperty<>(Subset.KEPT);
@@ -94,14 +94,14 @@ public final class VocabularyViewModel {
 
     /**
      * @param context  the task runner and worker threads
-     * @param tune     the live pipeline: the sample and its decisions, and the shared document inspector
+     * @param session     the live pipeline: the sample and its decisions, and the shared document inspector
      * @param searcher jumps to Search with a query
      */
-    public VocabularyViewModel(AppContext context, TuneViewModel tune, Consumer<String> searcher) {
-        this.tune = tune;
+    public VocabularyViewModel(AppContext context, SampleSession session, Consumer<String> searcher) {
+        this.session = session;
         this.searcher = searcher;
-        selection = new TokenSelection(context.tasks(), context.threads(), () -> tune.decisionsProperty().get());
-        training = new VocabTraining(context.tasks(), context.threads(), () -> tune.decisionsProperty().get(), t -> {
+        selection = new TokenSelection(context.tasks(), context.threads(), () -> session.decisions());
+        training = new VocabTraining(context.tasks(), context.threads(), () -> session.decisions(), t -> {
             selection.dropFrom(Origin.TRAINED);
             tables.showTrained(t);
         }, c -> {
@@ -110,8 +110,8 @@ public final class VocabularyViewModel {
         });
         export = new VocabExport(context.tasks());
         busy = training.trainingProperty().or(training.comparingProperty()).or(selection.findingProperty());
-        tune.decisionsProperty().addListener((o, a, d) -> {
-            if (d == null || (sample != null && tune.sample() != sample)) {
+        session.decisionsProperty().addListener((o, a, d) -> {
+            if (d == null || (sample != null && session.sample() != sample)) {
                 // A new sample (or the same one measured again): nothing trained on the old one applies.
                 reset();
             } else if (active) {
@@ -281,8 +281,8 @@ public final class VocabularyViewModel {
 
     /** Trains a tokenizer on the chosen documents, in the background; replaces the tables when done. */
     public void train() {
-        Sample s = tune.sample();
-        Decisions d = tune.decisionsProperty().get();
+        Sample s = session.sample();
+        Decisions d = session.decisions();
         if (s == null || d == null) {
             training.notReady();
             return;
@@ -296,8 +296,8 @@ public final class VocabularyViewModel {
      * tokens only one vocabulary has.
      */
     public void compare() {
-        Sample s = tune.sample();
-        Decisions d = tune.decisionsProperty().get();
+        Sample s = session.sample();
+        Decisions d = session.decisions();
         if (s == null || d == null) {
             training.notReadyToCompare();
             return;
@@ -327,7 +327,7 @@ public final class VocabularyViewModel {
 
     /** Opens a sampled document in the shared inspector. */
     public void open(int row) {
-        tune.open(row);
+        session.open(row);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.loupe.app.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -23,4 +24,21 @@ class AppArchitectureTest {
                     org.loupe.engine.workspace.Workspace.class, org.loupe.engine.sample.Sampler.class,
                     org.loupe.engine.sample.Preview.class)
             .because("views never call services; reading runs in view models' background tasks");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.loupe.app.(**)").should().beFreeOfCycles()
+            .because("views sit on the session, the session on the document inspector and the task helper (ADR 0011)");
+
+    @ArchTest
+    static final ArchRule onlyThePackagesAboveTheViewsKnowTheRoot = noClasses()
+            .that().resideOutsideOfPackage("org.loupe.app")
+            .and().resideOutsideOfPackage("org.loupe.app.shell..")
+            .should().dependOnClassesThat().resideInAPackage("org.loupe.app")
+            .because("the root package starts the app and assembles the command line: it is the top");
+
+    @ArchTest
+    static final ArchRule viewsShareTheSessionNotTune = noClasses()
+            .that().resideOutsideOfPackages("org.loupe.app.tune..", "org.loupe.app.shell..", "org.loupe.app")
+            .should().dependOnClassesThat().haveSimpleName("TuneViewModel")
+            .because("every view reads the sample and the decisions from the shared SampleSession");
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.analysis.cluster.ClusterMap;
 import org.loupe.analysis.cluster.ClusterStats;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.app.tune.TuneViewModel;
@@ -48,7 +48,7 @@ class ClustersViewModelTest {
         main.openFolder(fixtures);
         tune = main.tune();
         assertThat(tune.decisionsProperty().get()).isNotNull();
-        clusters = new ClustersViewModel(context, tune, searches::add);
+        clusters = new ClustersViewModel(context, tune.session(), searches::add);
         assertThat(clusters.documentsProperty().get()).isEqualTo(1107);
         assertThat(clusters.maxDocumentsProperty().get()).isEqualTo(1107);
 
@@ -332,7 +332,7 @@ class ClustersViewModelTest {
         AppContext context = AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner());
         AppContext cancelling = new AppContext(context.workspace(), new CancelledTaskRunner(), context.recentFolders(),
                 context.readerOptions(), context.threads(), context.languageIdentifier());
-        ClustersViewModel other = new ClustersViewModel(cancelling, tune, searches::add);
+        ClustersViewModel other = new ClustersViewModel(cancelling, tune.session(), searches::add);
 
         other.build();
 

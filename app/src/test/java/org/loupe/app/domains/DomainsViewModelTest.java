@@ -13,7 +13,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.TestFolders;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
@@ -35,7 +35,7 @@ class DomainsViewModelTest {
         Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
         MainViewModel main = new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()));
         main.openFolder(fixtures);
-        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.tune());
+        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.session());
         domains.refresh();
         assertThat(domains.rows()).isNotEmpty();
         assertThat(domains.rows().stream().mapToLong(DomainsViewModel.Row::documents).sum()).isEqualTo(1107);
@@ -58,7 +58,7 @@ class DomainsViewModelTest {
     @Test
     void topUrlsAreEveryUrlOfMoreThanOneDocumentWithKeptAndRemovedAsDecided() throws IOException {
         MainViewModel main = open(TestFolders.withRepeatedUrls(tmp.resolve("shards")));
-        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.tune());
+        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.session());
         domains.refresh();
         Sample s = main.tune().sample();
         Decisions d = main.tune().decisionsProperty().get();
@@ -84,7 +84,7 @@ class DomainsViewModelTest {
     @Test
     void choosingATopUrlListsAllItsDocumentsAndChoosingADomainListsTheDomainsAgain() throws IOException {
         MainViewModel main = open(TestFolders.withRepeatedUrls(tmp.resolve("shards")));
-        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.tune());
+        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.session());
         domains.refresh();
         Decisions d = main.tune().decisionsProperty().get();
         Map<String, List<Integer>> rowsOf = rowsByUrl(main.tune().sample());
@@ -113,7 +113,7 @@ class DomainsViewModelTest {
     @Test
     void everyDomainsHostsAndPathPrefixesAddUpToTheDomainsTotals() throws IOException {
         MainViewModel main = open(TestFolders.withRepeatedUrls(tmp.resolve("shards")));
-        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.tune());
+        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.session());
         domains.refresh();
         assertThat(domains.hosts()).isEmpty();
         int multiHost = 0;
@@ -135,7 +135,7 @@ class DomainsViewModelTest {
     @Test
     void aDomainsBreakdownFollowsTheLiveDecisions() {
         MainViewModel main = open(SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz"));
-        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.tune());
+        DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.session());
         domains.refresh();
         DomainsViewModel.Row top = domains.rows().stream().filter(r -> r.keptDocuments() > 0).findFirst().orElseThrow();
         domains.select(top.domain());

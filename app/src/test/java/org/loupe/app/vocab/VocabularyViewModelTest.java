@@ -16,7 +16,7 @@ import org.loupe.analysis.vocab.BpeModel;
 import org.loupe.analysis.vocab.BpeTrainer;
 import org.loupe.analysis.vocab.PreTokenizer;
 import org.loupe.analysis.vocab.VocabReport;
-import org.loupe.app.AppContext;
+import org.loupe.app.context.AppContext;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.app.task.ManualTaskRunner;
@@ -44,7 +44,7 @@ class VocabularyViewModelTest {
         main = new MainViewModel(context);
         main.openFolder(fixtures);
         assertThat(main.tune().decisionsProperty().get()).isNotNull();
-        vocab = new VocabularyViewModel(context, main.tune(), searches::add);
+        vocab = new VocabularyViewModel(context, main.session(), searches::add);
         vocab.vocabSizeProperty().set(SIZE);
     }
 
@@ -322,7 +322,7 @@ class VocabularyViewModelTest {
         ManualTaskRunner runner = new ManualTaskRunner();
         AppContext waiting = new AppContext(context.workspace(), runner, context.recentFolders(), context.readerOptions(),
                 context.threads(), context.languageIdentifier());
-        VocabularyViewModel other = new VocabularyViewModel(waiting, main.tune(), searches::add);
+        VocabularyViewModel other = new VocabularyViewModel(waiting, main.session(), searches::add);
         other.vocabSizeProperty().set(SIZE);
 
         other.train();
@@ -343,7 +343,7 @@ class VocabularyViewModelTest {
         ManualTaskRunner runner = new ManualTaskRunner();
         AppContext waiting = new AppContext(context.workspace(), runner, context.recentFolders(), context.readerOptions(),
                 context.threads(), context.languageIdentifier());
-        VocabularyViewModel other = new VocabularyViewModel(waiting, main.tune(), searches::add);
+        VocabularyViewModel other = new VocabularyViewModel(waiting, main.session(), searches::add);
         other.vocabSizeProperty().set(SIZE);
         other.train();
         ManualTaskRunner.Started first = runner.last();

@@ -1,4 +1,4 @@
-package org.loupe.app.shell;
+package org.loupe.app.context;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

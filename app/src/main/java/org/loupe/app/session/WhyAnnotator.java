@@ -1,9 +1,9 @@
-package org.loupe.app.tune;
+package org.loupe.app.session;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.loupe.app.document.Annotation;
-import org.loupe.app.session.SampleSession;
+import org.loupe.app.common.Formats;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowExplanation;
 import org.loupe.engine.filter.Check;
@@ -44,10 +44,10 @@ final class WhyAnnotator {
                     ? "; without this step: " + (without == null ? "kept" : "removed by " + without) : ""));
             boolean first = true;
             for (RowExplanation.CheckRow c : v.checks()) {
-                why.add(new Annotation.WhyRow(v.step(), c.param() + ": " + c.metric(), TuneViewModel.shortNumber(c.value()),
-                        opText(c.op()) + " " + TuneViewModel.shortNumber(c.threshold()),
+                why.add(new Annotation.WhyRow(v.step(), c.param() + ": " + c.metric(), Formats.shortNumber(c.value()),
+                        opText(c.op()) + " " + Formats.shortNumber(c.threshold()),
                         c.fails() ? (v.rescued() ? "FAIL (kept by keep_fraction)" : "FAIL") : "pass",
-                        Double.isNaN(c.margin()) ? "—" : TuneViewModel.shortNumber(c.margin()), c.fails() && !v.rescued(),
+                        Double.isNaN(c.margin()) ? "—" : Formats.shortNumber(c.margin()), c.fails() && !v.rescued(),
                         first ? note : ""));
                 first = false;
             }
@@ -55,7 +55,7 @@ final class WhyAnnotator {
                 if (mv.metric().matches("top_(label|score)_([2-9]|\\d{2,})")) {
                     continue; // the runner-up languages: the first is enough here
                 }
-                why.add(new Annotation.WhyRow(v.step(), mv.metric(), mv.label() != null ? mv.label() : TuneViewModel.shortNumber(mv.value()), "", "", "", false, first ? note : ""));
+                why.add(new Annotation.WhyRow(v.step(), mv.metric(), mv.label() != null ? mv.label() : Formats.shortNumber(mv.value()), "", "", "", false, first ? note : ""));
                 first = false;
             }
             if (first) {

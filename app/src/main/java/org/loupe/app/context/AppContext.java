@@ -1,7 +1,6 @@
-package org.loupe.app;
+package org.loupe.app.context;
 
 import java.nio.file.Path;
-import org.loupe.app.shell.RecentFolders;
 import org.loupe.app.task.TaskRunner;
 import org.loupe.engine.read.ReaderOptions;
 import org.loupe.engine.workspace.Workspace;
@@ -37,5 +36,11 @@ public record AppContext(Workspace workspace, TaskRunner tasks, RecentFolders re
             }
             return lid;
         }
+    }
+
+    /** This build's version ("dev" outside a packaged jar). */
+    public static String version() {
+        String v = AppContext.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 }
