@@ -3,9 +3,7 @@ package org.loupe.app.session;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,7 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.loupe.app.context.AppContext;
 import org.loupe.app.document.Annotation;
 import org.loupe.app.document.DocumentViewModel;
-import org.loupe.app.task.TaskRunner;
+import org.loupe.app.task.LatestTask;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
@@ -52,14 +50,12 @@ public final class SampleSession {
     private final SessionLabels labels;
     private final WhyAnnotator annotator;
     private final DocumentViewModel inspector;
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestTask<Measured> measuring;
 
     private final ReadOnlyObjectWrapper<Sample> sample = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PipelineConfig> config = new ReadOnlyObjectWrapper<>(Presets.require(Presets.FINEWEB));
     private final ReadOnlyObjectWrapper<Decisions> decisions = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper(false);
-    private TaskRunner.Handle measureHandle;
     private MetricTable table;
     private RowKeys keys;
     private volatile Snapshot snapshot;
@@ -68,6 +64,7 @@ public final class SampleSession {
         this.context = context;
         this.measures = new StepResources(EnglishTokenizer.shared(), context.languageIdentifier());
         this.labels = new SessionLabels(context, this);
+        this.measuring = new LatestTask<Measured>(context.tasks()).onFailure(reason -> error.set("Measuring failed: " + reason));
         this.annotator = new WhyAnnotator(this);
         this.inspector = new DocumentViewModel(context.tasks());
         inspector.annotatorProperty().set(annotator::annotate);
@@ -149,7 +146,7 @@ public final class SampleSession {
 
     /** Whether the sample is being measured. */
     public ReadOnlyBooleanProperty measuringProperty() {
-        return measuring.getReadOnlyProperty();
+        return measuring.runningProperty();
     }
 
     void reportError(String message) {
@@ -237,21 +234,13 @@ public final class SampleSession {
     }
 
     private void cancelMeasuring() {
-        generation.incrementAndGet();
-        if (measureHandle != null) {
-            measureHandle.cancel();
-            measureHandle = null;
-        }
-        measuring.set(false);
+        measuring.cancel();
     }
 
     private void measure() {
         Sample s = sample.get();
         PipelineConfig c = config.get();
-        cancelMeasuring();
-        long gen = generation.get();
-        measuring.set(true);
-        measureHandle = context.tasks().run("Measuring the sample", ctx -> {
+        measuring.start("Measuring the sample", ctx -> {
             MetricTable t = new SampleMeasurements(s, catalog, measures, context.threads()).measure(c, ctx);
             long[] tokens = SampleMeasurements.tokens(s, c.tokenEncoding(), context.threads(), ctx);
             long[] ids = new long[s.size()];
@@ -262,17 +251,9 @@ public final class SampleSession {
             }
             return new Measured(t, new RowKeys(ids, hosts, tokens));
         }, result -> {
-            if (gen == generation.get() && sample.get() == s) {
-                measuring.set(false);
-                table = result.table();
-                keys = result.keys();
-                decide();
-            }
-        }, e -> {
-            if (gen == generation.get()) {
-                measuring.set(false);
-                error.set("Measuring failed: " + e.getMessage());
-            }
+            table = result.table();
+            keys = result.keys();
+            decide();
         });
     }
 

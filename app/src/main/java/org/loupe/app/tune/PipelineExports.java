@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.loupe.app.context.AppContext;
 import org.loupe.app.session.SampleSession;
+import org.loupe.app.task.LatestTask;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.pipeline.DatatroveScript;
 import org.loupe.engine.pipeline.PipelineConfig;
@@ -19,6 +20,8 @@ final class PipelineExports {
     private final AppContext context;
     private final SampleSession session;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** One background job per kind of file: a second save of the same kind supersedes the first. */
+    private final java.util.Map<String, LatestTask<Object>> jobs = new java.util.HashMap<>();
 
     PipelineExports(AppContext context, SampleSession session) {
         this.context = context;
@@ -32,10 +35,10 @@ final class PipelineExports {
     /** Loads a config file (YAML or JSON), replacing the current pipeline; problems name the file and field. */
     void loadConfig(Path file) {
         status.set("Opening " + file.getFileName() + "…");
-        context.tasks().run("Opening " + file.getFileName(), ctx -> session.loader().read(file), config -> {
+        job("open").start("Opening " + file.getFileName(), ctx -> session.loader().read(file), config -> {
             status.set("Opened " + file);
-            session.replace(config, true);
-        }, e -> status.set("Cannot open " + file + ": " + message(e)));
+            session.replace((PipelineConfig) config, true);
+        }, reason -> status.set("Cannot open " + file + ": " + reason));
     }
 
     /** Saves the current config (JSON for .json, else YAML) atomically. */
@@ -86,18 +89,17 @@ final class PipelineExports {
         });
     }
 
+    private LatestTask<Object> job(String kind) {
+        return jobs.computeIfAbsent(kind, k -> new LatestTask<>(context.tasks()));
+    }
+
     private interface Work {
         Path run() throws Exception;
     }
 
     private void write(String title, Path file, Work work) {
         status.set(title + "…");
-        context.tasks().run(title, ctx -> work.run(), f -> status.set("Saved " + f),
-                e -> status.set(title + " failed: " + message(e)));
+        job(title).start(title, ctx -> work.run(), f -> status.set("Saved " + f), reason -> status.set(title + " failed: " + reason));
     }
 
-    static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
 }
