@@ -1,4 +1,4 @@
-package org.loupe.index.cli;
+package org.loupe.index.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.loupe.analysis.cli;
+package org.loupe.analysis.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -77,7 +77,7 @@ public final class BenchClustersCommand implements Callable<Integer> {
             }
         }
         if (input == null) {
-            texts = org.loupe.engine.cli.BenchCorpus.texts(docs, 42);
+            texts = org.loupe.engine.bench.BenchCorpus.texts(docs, 42);
         }
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("input", input == null ? "generated (bench generate's pseudo-English generator, seed 42)" : input.getFileName().toString());

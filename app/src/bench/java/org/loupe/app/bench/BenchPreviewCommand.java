@@ -1,4 +1,4 @@
-package org.loupe.app.tune;
+package org.loupe.app.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.loupe.app.AppContext;
 import org.loupe.app.diff.DiffViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
+import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.bench.DecideBenchmark;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.decision.RowKeys;

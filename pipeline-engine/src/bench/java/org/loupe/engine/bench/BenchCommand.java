@@ -1,4 +1,4 @@
-package org.loupe.engine.cli;
+package org.loupe.engine.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,6 +37,7 @@ import org.loupe.engine.sample.SampleManifest;
 import org.loupe.engine.sample.SampleSpec;
 import org.loupe.engine.task.TaskContext;
 import org.loupe.engine.workspace.Workspace;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +62,19 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The {@code bench} group of the {@code loupe} command line, added first when it is missing: each module's
+     * {@link org.loupe.engine.cli.CliExtension} adds its benchmarks to it, in whatever order they are found.
+     */
+    public static CommandLine group(CommandLine root) {
+        CommandLine bench = root.getSubcommands().get("bench");
+        if (bench == null) {
+            root.addSubcommand("bench", new BenchCommand());
+            bench = root.getSubcommands().get("bench");
+        }
+        return bench;
     }
 
     /** {@code loupe bench generate --out DIR --mb 500 [--seed S]}. */

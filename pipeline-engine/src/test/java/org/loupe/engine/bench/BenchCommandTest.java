@@ -1,14 +1,17 @@
-package org.loupe.engine.cli;
+package org.loupe.engine.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +23,10 @@ import org.loupe.engine.read.ScanResult;
 import org.loupe.engine.read.Shard;
 import org.loupe.engine.read.ShardReaders;
 import org.loupe.engine.read.ShardScanner;
+import org.loupe.engine.cli.CliExtension;
 import org.loupe.engine.testing.FolderListing;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The benchmark corpus generator and the benchmark's report, on a tiny corpus (no timings are checked). */
 class BenchCommandTest {
@@ -28,6 +34,19 @@ class BenchCommandTest {
 
     @TempDir
     Path tmp;
+
+    /** Exit code and what the command printed. */
+    record Run(int exit, String out, String err) { }
+
+    static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
 
     private static List<String> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
@@ -39,8 +58,8 @@ class BenchCommandTest {
     void generateWritesTheSameWebLikeShardsForTheSameSeed() throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        CommandsTest.Run ra = CommandsTest.run(new BenchCommand(), "generate", "--out", a.toString(), "--mb", "2", "--shard-mb", "1");
-        CommandsTest.Run rb = CommandsTest.run(new BenchCommand(), "generate", "--out", b.toString(), "--mb", "2", "--shard-mb", "1",
+        Run ra = run(new BenchCommand(), "generate", "--out", a.toString(), "--mb", "2", "--shard-mb", "1");
+        Run rb = run(new BenchCommand(), "generate", "--out", b.toString(), "--mb", "2", "--shard-mb", "1",
                 "--threads", "1");
 
         assertThat(ra.exit()).as(ra.err()).isZero();
@@ -76,8 +95,8 @@ class BenchCommandTest {
     void aDifferentSeedGivesDifferentShards() throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        CommandsTest.run(new BenchCommand(), "generate", "--out", a.toString(), "--mb", "1", "--seed", "1");
-        CommandsTest.run(new BenchCommand(), "generate", "--out", b.toString(), "--mb", "1", "--seed", "2");
+        run(new BenchCommand(), "generate", "--out", a.toString(), "--mb", "1", "--seed", "1");
+        run(new BenchCommand(), "generate", "--out", b.toString(), "--mb", "1", "--seed", "2");
 
         assertThat(Files.readAllBytes(b.resolve("bench-00000.jsonl.gz"))).isNotEqualTo(Files.readAllBytes(a.resolve("bench-00000.jsonl.gz")));
     }
@@ -85,10 +104,10 @@ class BenchCommandTest {
     @Test
     void benchSampleReportsBaselineLoupeRatioHeapAndFirstDocumentsAsOneJsonObject() throws IOException {
         Path corpus = tmp.resolve("corpus");
-        assertThat(CommandsTest.run(new BenchCommand(), "generate", "--out", corpus.toString(), "--mb", "2", "--shard-mb", "1").exit()).isZero();
+        assertThat(run(new BenchCommand(), "generate", "--out", corpus.toString(), "--mb", "2", "--shard-mb", "1").exit()).isZero();
         List<String> before = FolderListing.of(corpus);
 
-        CommandsTest.Run r = CommandsTest.run(new BenchCommand(), "sample", "--input", corpus.toString(), "--size", "300",
+        Run r = run(new BenchCommand(), "sample", "--input", corpus.toString(), "--size", "300",
                 "--repeat", "2", "--tmp", tmp.resolve("work").toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -111,5 +130,23 @@ class BenchCommandTest {
         assertThat(o.has("meets_goal")).isTrue();
         assertThat(FolderListing.of(corpus)).isEqualTo(before);
         assertThat(files(tmp.resolve("work"))).as("temporary workspaces are removed").isEmpty();
+    }
+
+    @Command(name = "loupe")
+    static final class Root implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void theEngineBenchmarksReachTheCommandLineThroughTheServiceLoader() {
+        CommandLine root = new CommandLine(new Root());
+        ServiceLoader.load(CliExtension.class).forEach(e -> e.register(root));
+
+        assertThat(root.getSubcommands()).containsKey("bench");
+        assertThat(root.getSubcommands().get("bench").getSubcommands().keySet())
+                .contains("generate", "sample", "decide", "measure");
+        assertThat(BenchCommand.group(root)).isSameAs(root.getSubcommands().get("bench"));
     }
 }

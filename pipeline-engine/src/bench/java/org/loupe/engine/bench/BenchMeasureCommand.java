@@ -1,4 +1,4 @@
-package org.loupe.engine.cli;
+package org.loupe.engine.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.loupe.engine.bench.MeasureBenchmark;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.read.DocumentReader;
 import org.loupe.engine.read.ProblemSink;

@@ -1,4 +1,4 @@
-package org.loupe.engine.cli;
+package org.loupe.engine.bench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

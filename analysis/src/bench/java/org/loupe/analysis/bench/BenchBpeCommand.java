@@ -1,4 +1,4 @@
-package org.loupe.analysis.cli;
+package org.loupe.analysis.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

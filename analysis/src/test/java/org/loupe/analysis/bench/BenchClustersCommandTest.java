@@ -1,4 +1,4 @@
-package org.loupe.analysis.cli;
+package org.loupe.analysis.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

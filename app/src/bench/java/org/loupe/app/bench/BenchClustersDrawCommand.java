@@ -1,4 +1,4 @@
-package org.loupe.app.clusters;
+package org.loupe.app.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.loupe.app.clusters.ClusterPalette;
+import org.loupe.app.clusters.PointRenderer;
+import org.loupe.app.clusters.Viewport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,13 +87,13 @@ public final class BenchClustersDrawCommand implements Callable<Integer> {
         // warm up both loops so the JIT compiles them before timing
         for (int w = 0; w < Math.min(100, frames); w++) {
             PointRenderer.render(x, y, argb, null, views[w], size, width, height, 0, buffer);
-            PointRenderer.fill(width, height, argb[w % points], buffer);
+            fill(width, height, argb[w % points], buffer);
         }
         long[] render = new long[frames];
         long[] baseline = new long[frames];
         for (int f = 0; f < frames; f++) {
             long t0 = System.nanoTime();
-            PointRenderer.fill(width, height, 0xFF000000 | f, buffer);
+            fill(width, height, 0xFF000000 | f, buffer);
             long t1 = System.nanoTime();
             PointRenderer.render(x, y, argb, null, views[f], size, width, height, 0, buffer);
             long t2 = System.nanoTime();
@@ -113,6 +116,14 @@ public final class BenchClustersDrawCommand implements Callable<Integer> {
         out.put("ratio_p50", round((double) percentile(render, 50) / Math.max(1, percentile(baseline, 50))));
         out.put("ratio_p95", round((double) percentile(render, 95) / Math.max(1, percentile(baseline, 95))));
         return out;
+    }
+
+    /** The baseline: every pixel set to one colour, in a plain loop. */
+    private static void fill(int width, int height, int argb, int[] out) {
+        int n = width * height;
+        for (int i = 0; i < n; i++) {
+            out[i] = argb;
+        }
     }
 
     private static Map<String, Object> stats(long[] nanos) {

@@ -1,4 +1,4 @@
-package org.loupe.app.clusters;
+package org.loupe.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
