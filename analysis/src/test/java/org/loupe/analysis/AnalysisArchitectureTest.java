@@ -26,4 +26,10 @@ class AnalysisArchitectureTest {
             .resideInAnyPackage("org.loupe.index..", "org.loupe.app..")
             .allowEmptyShould(true)
             .because("module arrows point down: app → analysis → engine");
+
+    @ArchTest
+    static final ArchRule productCodeDoesNotDependOnBenchCode = noClasses().that().resideOutsideOfPackage("org.loupe.*.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.loupe.*.bench..")
+            .because("benchmarks live in the bench source sets and reach the command line through CliExtension; "
+                    + "the product never names them (docs/adr/0012-bench-source-set.md)");
 }

@@ -23,4 +23,10 @@ class AppArchitectureTest {
                     org.loupe.engine.workspace.Workspace.class, org.loupe.engine.sample.Sampler.class,
                     org.loupe.engine.sample.Preview.class)
             .because("views never call services; reading runs in view models' background tasks");
+
+    @ArchTest
+    static final ArchRule productCodeDoesNotDependOnBenchCode = noClasses().that().resideOutsideOfPackage("org.loupe.*.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.loupe.*.bench..")
+            .because("benchmarks live in the bench source sets and reach the command line through CliExtension; "
+                    + "the product never names them (docs/adr/0012-bench-source-set.md)");
 }
