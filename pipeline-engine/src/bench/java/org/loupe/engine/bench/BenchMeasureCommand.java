@@ -2,6 +2,7 @@ package org.loupe.engine.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,15 @@ public final class BenchMeasureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> texts = texts(input, limit);
+        var json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        spec.commandLine().getOut().println(json.writeValueAsString(MeasureBenchmark.run(texts, passes)));
+        spec.commandLine().getOut().flush();
+        return texts.isEmpty() ? 1 : 0;
+    }
+
+    /** The texts of the first {@code limit} documents of a shard or folder (also read by {@code bench tokenizer} and {@code bench lid}). */
+    static List<String> texts(Path input, int limit) throws IOException {
         List<String> texts = new ArrayList<>();
         for (Shard shard : new ShardScanner().scan(input).shards()) {
             try (DocumentReader r = ShardReaders.open(shard, ReaderOptions.defaults(), ProblemSink.IGNORE)) {
@@ -44,10 +54,10 @@ public final class BenchMeasureCommand implements Callable<Integer> {
                     texts.add(d.text());
                 }
             }
+            if (texts.size() >= limit) {
+                break;
+            }
         }
-        var json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        spec.commandLine().getOut().println(json.writeValueAsString(MeasureBenchmark.run(texts, passes)));
-        spec.commandLine().getOut().flush();
-        return texts.isEmpty() ? 1 : 0;
+        return texts;
     }
 }

@@ -146,7 +146,47 @@ class BenchCommandTest {
 
         assertThat(root.getSubcommands()).containsKey("bench");
         assertThat(root.getSubcommands().get("bench").getSubcommands().keySet())
-                .contains("generate", "sample", "decide", "measure");
+                .contains("generate", "sample", "decide", "measure", "tokenizer", "lid");
         assertThat(BenchCommand.group(root)).isSameAs(root.getSubcommands().get("bench"));
+    }
+
+    private Path someTexts() throws IOException {
+        Path file = tmp.resolve("texts.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            lines.append("{\"id\":\"d").append(i).append("\",\"text\":\"The quick brown fox jumps over the lazy dog, ")
+                    .append(i).append(" times.\\nDer schnelle braune Fuchs springt.\"}\n");
+        }
+        Files.writeString(file, lines);
+        return file;
+    }
+
+    @Test
+    void benchTokenizerReportsColdWarmAndSentenceThroughputWithItsBaseline() throws IOException {
+        Run r = run(new BenchCommand(), "tokenizer", "--input", someTexts().toString(), "--passes", "2");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out());
+        assertThat(o.get("documents").asInt()).isEqualTo(20);
+        for (String f : new String[] {"words_cold_cache_MB_per_s", "words_warm_cache_MB_per_s",
+            "words_and_sentences_warm_cache_MB_per_s", "baseline_utf8_encode_MB_per_s"}) {
+            assertThat(o.get(f).asDouble()).as(f).isPositive();
+        }
+    }
+
+    @Test
+    void benchLidWithoutFastTextTimesJavaAndSaysTheBaselineWasSkipped() throws IOException {
+        Path model = Path.of("..", "assets", "src", "main", "resources", "org", "loupe", "assets", "models", "lid.176.ftz");
+        Run r = run(new BenchCommand(), "lid", "--input", someTexts().toString(), "--model", model.toString(),
+                "--passes", "1", "--fasttext", tmp.resolve("no-fasttext-here").toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out());
+        assertThat(o.get("texts").asInt()).isEqualTo(20);
+        assertThat(o.get("runs")).hasSize(2);
+        for (JsonNode run : o.get("runs")) {
+            assertThat(run.get("java_MB_per_s").asDouble()).isPositive();
+            assertThat(run.get("fasttext_skipped").asText()).contains("could not start");
+        }
     }
 }
