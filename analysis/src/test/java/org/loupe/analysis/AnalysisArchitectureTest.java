@@ -31,4 +31,10 @@ class AnalysisArchitectureTest {
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.loupe.analysis.(**)").should().beFreeOfCycles()
             .because("a cycle makes two packages one; commands sit above the code they run");
+
+    @ArchTest
+    static final ArchRule productCodeDoesNotDependOnBenchCode = noClasses().that().resideOutsideOfPackage("org.loupe.*.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.loupe.*.bench..")
+            .because("benchmarks live in the bench source sets and reach the command line through CliExtension; "
+                    + "the product never names them (docs/adr/0012-bench-source-set.md)");
 }

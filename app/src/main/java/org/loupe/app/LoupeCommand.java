@@ -1,6 +1,7 @@
 package org.loupe.app;
 
-import org.loupe.engine.cli.BenchCommand;
+import java.util.ServiceLoader;
+import org.loupe.engine.cli.CliExtension;
 import org.loupe.engine.cli.ExplainCommand;
 import org.loupe.engine.cli.ExportCommand;
 import org.loupe.engine.cli.InspectCommand;
@@ -9,38 +10,44 @@ import org.loupe.engine.cli.RunCommand;
 import org.loupe.engine.cli.SampleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code loupe} command. Each subcommand is implemented in the module that owns it; this
- * class only assembles them. With no subcommand, {@link Main} opens the workbench instead.
+ * class only assembles them. The benchmarks ({@code loupe bench}) are not named here: they come from the
+ * modules' bench source sets as {@link CliExtension}s (docs/adr/0012-bench-source-set.md). With no
+ * subcommand, {@link Main} opens the workbench instead.
  */
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = LoupeCommand.Version.class,
         description = {"Loupe: look at your pre-training data, what your filters keep and what they throw away.",
                 "",
                 "Without a command, opens the workbench: loupe [DIR] [--size=N] [--seed=S]",
                 "(on DIR when given, else on the bundled demo sample)."},
-        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, RunCommand.class, PresetsCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, RunCommand.class, PresetsCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
     /**
-     * The command line with every subcommand, including those the app module adds to the engine's
-     * groups ({@code bench preview} drives the Tune view model headless).
+     * The command line with every subcommand: the engine's, the other modules', and those of every
+     * {@link CliExtension} on the class path ({@code bench} and its benchmarks), in class-path order.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LoupeCommand());
-        cli.getSubcommands().get("bench").addSubcommand("preview", new org.loupe.app.tune.BenchPreviewCommand());
-        cli.getSubcommands().get("bench").addSubcommand("draw", new org.loupe.app.clusters.BenchClustersDrawCommand());
         org.loupe.index.cli.IndexCommands.register(cli);
         cli.addSubcommand("domains", new org.loupe.analysis.cli.DomainsCommand());
         cli.addSubcommand("vocab", new org.loupe.analysis.cli.VocabCommand());
         cli.addSubcommand("clusters", new org.loupe.analysis.cli.ClustersCommand());
-        cli.getSubcommands().get("bench").addSubcommand("bpe", new org.loupe.analysis.cli.BenchBpeCommand());
-        cli.getSubcommands().get("bench").addSubcommand("clusters", new org.loupe.analysis.cli.BenchClustersCommand());
+        for (CliExtension extension : ServiceLoader.load(CliExtension.class, LoupeCommand.class.getClassLoader())) {
+            extension.register(cli);
+        }
         return cli;
     }
 

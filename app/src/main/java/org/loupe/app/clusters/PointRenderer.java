@@ -82,12 +82,4 @@ public final class PointRenderer {
             }
         }
     }
-
-    /** The baseline the benchmark compares with: every pixel set to one colour, in a plain loop. */
-    public static void fill(int width, int height, int argb, int[] out) {
-        int n = width * height;
-        for (int i = 0; i < n; i++) {
-            out[i] = argb;
-        }
-    }
 }

@@ -38,7 +38,13 @@ class AppArchitectureTest {
 
     @ArchTest
     static final ArchRule viewsShareTheSessionNotTune = noClasses()
-            .that().resideOutsideOfPackages("org.loupe.app.tune..", "org.loupe.app.shell..", "org.loupe.app")
+            .that().resideOutsideOfPackages("org.loupe.app.tune..", "org.loupe.app.shell..", "org.loupe.app.bench..", "org.loupe.app")
             .should().dependOnClassesThat().haveSimpleName("TuneViewModel")
             .because("every view reads the sample and the decisions from the shared SampleSession");
+
+    @ArchTest
+    static final ArchRule productCodeDoesNotDependOnBenchCode = noClasses().that().resideOutsideOfPackage("org.loupe.*.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.loupe.*.bench..")
+            .because("benchmarks live in the bench source sets and reach the command line through CliExtension; "
+                    + "the product never names them (docs/adr/0012-bench-source-set.md)");
 }

@@ -26,6 +26,12 @@ class EngineArchitectureTest {
             .because("embeddings and clustering belong to the analysis module");
 
     @ArchTest
+    static final ArchRule productCodeDoesNotDependOnBenchCode = noClasses().that().resideOutsideOfPackage("org.loupe.*.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.loupe.*.bench..")
+            .because("benchmarks live in the bench source sets and reach the command line through CliExtension; "
+                    + "the product never names them (docs/adr/0012-bench-source-set.md)");
+
+    @ArchTest
     static final ArchRule engineKnowsNoUpperModule = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("org.loupe.index..", "org.loupe.analysis..", "org.loupe.app..")
             .because("module arrows point down: app → indexer/analysis → engine");
