@@ -59,6 +59,8 @@ class TuneDiffUiTest {
         Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
         robot.interact(() -> model.openFolder(fixtures));
         robot.clickOn("#rail-tune");
+        // The view is built on the click; on a loaded machine it may take a moment to be in the scene.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#tune-summary").tryQuery().isPresent());
         Label summary = robot.lookup("#tune-summary").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> summary.getText().startsWith("Kept "));
         return model.tune();
