@@ -22,7 +22,7 @@ import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.filter.Decisions;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.task.TaskContext;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /** Vocabulary without a window, on the 1,107 reference documents under the default pipeline. */
 class VocabularyViewModelTest {
@@ -37,7 +37,7 @@ class VocabularyViewModelTest {
 
     @BeforeEach
     void open() {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         AppContext context = AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner());
         main = new MainViewModel(context);
         main.openFolder(fixtures);
