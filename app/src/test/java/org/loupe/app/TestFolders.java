@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /** Small shard folders made by the tests themselves. */
 public final class TestFolders {
@@ -46,15 +46,14 @@ public final class TestFolders {
     public static final int REPEATED_URLS = 60;
 
     /**
-     * A folder with one gzip JSONL shard: the 1,107 reference documents ({@code golden/fixtures_in.jsonl.gz},
+     * A folder with one gzip JSONL shard: the 1,107 reference documents ({@link Golden#FIXTURES},
      * all with distinct URLs), then 1 to 3 copies (new ids) of {@link #REPEATED_URLS} of them, so that those URLs
      * occur in 2 to 4 documents. Every second copy has its text cut to two words, which the FineWeb pipeline
      * removes; the others copy the text exactly.
      */
     public static Path withRepeatedUrls(Path dir) throws IOException {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
         List<String> lines = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(fixtures)),
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Golden.open(Golden.FIXTURES)),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(line);

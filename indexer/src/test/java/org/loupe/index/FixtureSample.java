@@ -9,7 +9,7 @@ import org.loupe.engine.read.ShardScanner;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.sample.SampleSpec;
 import org.loupe.engine.task.TaskContext;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.loupe.engine.workspace.Workspace;
 import org.loupe.engine.cli.DecidedSample;
 
@@ -26,12 +26,10 @@ final class FixtureSample {
         this.languages = languages;
     }
 
-    static Path file() {
-        return SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
-    }
-
-    static FixtureSample open(Path workspace) throws IOException {
-        Sample s = new Workspace(workspace).openOrDraw(new ShardScanner().scan(file()), SampleSpec.ofSize(100_000, 42),
+    /** The documents copied to {@code dir/golden} and drawn into the workspace {@code dir/ws}. */
+    static FixtureSample open(Path dir) throws IOException {
+        Path file = Golden.fixtures(dir.resolve("golden"));
+        Sample s = new Workspace(dir.resolve("ws")).openOrDraw(new ShardScanner().scan(file), SampleSpec.ofSize(100_000, 42),
                 ReaderOptions.defaults(), 2, TaskContext.NONE);
         PipelineConfig config = Presets.require(Presets.FINEWEB);
         DecidedSample d = DecidedSample.decide(s, config, DecidedSample.builtinCatalog(), 2, TaskContext.NONE);

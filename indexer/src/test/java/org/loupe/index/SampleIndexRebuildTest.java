@@ -33,7 +33,7 @@ class SampleIndexRebuildTest {
 
     @BeforeAll
     void open() throws Exception {
-        fx = FixtureSample.open(tmp.resolve("ws"));
+        fx = FixtureSample.open(tmp);
         status = RowStatus.of(fx.decided.decisions());
         try (SampleIndex index = SampleIndex.openOrBuild(fx.sample, fx.languages, TaskContext.NONE)) {
             assertThat(index.rebuilt()).isTrue();
@@ -43,7 +43,7 @@ class SampleIndexRebuildTest {
 
     @AfterAll
     void close() throws IOException {
-        if (fx != null) { // null when the shared fixtures are absent and the class was skipped
+        if (fx != null) { // null when opening failed
             fx.sample.close();
         }
     }

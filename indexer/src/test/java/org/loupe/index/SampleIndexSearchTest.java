@@ -41,14 +41,14 @@ class SampleIndexSearchTest {
 
     @BeforeAll
     void open() throws IOException {
-        fx = FixtureSample.open(tmp.resolve("ws"));
+        fx = FixtureSample.open(tmp);
         index = SampleIndex.openOrBuild(fx.sample, fx.languages, TaskContext.NONE);
         status = RowStatus.of(fx.decided.decisions());
     }
 
     @AfterAll
     void close() throws IOException {
-        // Both null when the shared fixtures are absent and the class was skipped.
+        // Both null when opening failed.
         if (index != null) {
             index.close();
         }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import picocli.CommandLine;
 
 /** {@code loupe clusters --json} on reference documents. */
@@ -19,7 +19,7 @@ class ClustersCommandTest {
     Path tmp;
 
     private JsonNode run(String... extra) throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new ClustersCommand());
         cli.setOut(new PrintWriter(out));

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.engine.model.Hosts;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import picocli.CommandLine;
 
 /** {@code loupe domains --json} on the 1,107 reference documents: counts equal brute-force sums. */
@@ -22,7 +22,7 @@ class DomainsCommandTest {
 
     @Test
     void theJsonListsDomainsByTokensWithCountsThatAddUp() throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new DomainsCommand());
         cli.setOut(new PrintWriter(out));

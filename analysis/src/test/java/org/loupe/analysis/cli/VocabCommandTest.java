@@ -16,7 +16,7 @@ import org.loupe.analysis.vocab.BpeTrainer;
 import org.loupe.analysis.vocab.FixtureTexts;
 import org.loupe.analysis.vocab.PreTokenizer;
 import org.loupe.engine.task.TaskContext;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import picocli.CommandLine;
 
 /** {@code loupe vocab} on the 1,107 reference documents. */
@@ -33,7 +33,7 @@ class VocabCommandTest {
 
     @Test
     void writesATokenizerEqualToTrainingOnTheSameDocumentsAndAReport() throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         Path tokenizer = tmp.resolve("tokenizer.json");
         Path report = tmp.resolve("report.json");
         StringWriter out = new StringWriter();
@@ -71,7 +71,7 @@ class VocabCommandTest {
 
     @Test
     void trainingOnRemovedDocumentsUsesOnlyThem() throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         Path kept = tmp.resolve("kept.json");
         Path removed = tmp.resolve("removed.json");
         String ws = tmp.resolve("ws").toString();

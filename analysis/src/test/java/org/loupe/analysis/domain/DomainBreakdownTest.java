@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.loupe.engine.model.Hosts;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 class DomainBreakdownTest {
 
@@ -57,16 +50,9 @@ class DomainBreakdownTest {
     void onTheReferenceDocumentsEveryDomainsGroupsEqualBruteForceSums() throws IOException {
         List<String> urls = new ArrayList<>();
         List<Long> tokenList = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(fixtures)),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                JsonNode doc = json.readTree(line);
-                urls.add(doc.path("url").asText(null));
-                tokenList.add((long) doc.path("text").asText("").split("\\s+").length);
-            }
+        for (JsonNode doc : Golden.read(Golden.FIXTURES)) {
+            urls.add(doc.path("url").asText(null));
+            tokenList.add((long) doc.path("text").asText("").split("\\s+").length);
         }
         assertThat(urls).hasSize(1107);
         long[] tokens = tokenList.stream().mapToLong(Long::longValue).toArray();

@@ -33,7 +33,7 @@ import org.loupe.engine.read.ShardScanner;
 import org.loupe.engine.run.FullRun;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.task.TaskContext;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.loupe.engine.workspace.Workspace;
 
 class TopicStepTest {
@@ -72,7 +72,7 @@ class TopicStepTest {
 
     @Test
     void theTopicFilterDecidesTheSameOnTheSampleAndInAFullRun() throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         StepCatalog catalog = DecidedSample.builtinCatalog();
         PipelineConfig c = config(catalog);
         ScanResult scan = new ShardScanner().scan(fixtures);

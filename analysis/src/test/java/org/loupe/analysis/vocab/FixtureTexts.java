@@ -1,17 +1,12 @@
 package org.loupe.analysis.vocab;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
-/** The texts of the 1,107 reference documents (C4, Dolma, HPLT, WET …), or a skipped test. */
+/** The texts of the 1,107 reference documents (C4, Dolma, HPLT), from the test resources (see {@link Golden}). */
 public final class FixtureTexts {
     private static List<String> texts;
 
@@ -20,14 +15,9 @@ public final class FixtureTexts {
 
     public static synchronized List<String> all() throws IOException {
         if (texts == null) {
-            ObjectMapper json = new ObjectMapper();
             List<String> out = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                    Files.newInputStream(SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz"))), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.add(json.readTree(line).path("text").asText());
-                }
+            for (JsonNode doc : Golden.read(Golden.FIXTURES)) {
+                out.add(doc.path("text").asText());
             }
             texts = List.copyOf(out);
         }

@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.app.LoupeCommand;
+import org.loupe.engine.testing.Golden;
 import org.loupe.engine.testing.SharedData;
 import picocli.CommandLine;
 
@@ -91,10 +92,9 @@ class LoupeCommandTest {
 
     @Test
     void explainWithTheLanguageStepMatchesFastTextOnEveryGoldenText() throws Exception {
-        Path golden = SharedData.specDir().resolve("golden");
         Path out = tmp.resolve("explain.jsonl");
         Run run = run("explain", "--preset", "datatrove-defaults", "--independent", "--input",
-                golden.resolve("fixtures_in.jsonl.gz").toString(), "--out", out.toString());
+                Golden.fixtures(tmp.resolve("golden")).toString(), "--out", out.toString());
         assertThat(run.exit()).isZero();
         Map<String, JsonNode> ours = new HashMap<>();
         for (String line : Files.readAllLines(out)) {
@@ -102,17 +102,12 @@ class LoupeCommandTest {
             ours.put(n.get("id").asText(), n);
         }
         int agree = 0;
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
-                Files.newInputStream(golden.resolve("lid176_ref.jsonl.gz"))), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                JsonNode ref = JSON.readTree(line);
-                JsonNode top = ref.get("top5").get(0);
-                JsonNode m = ours.get(ref.get("id").asText()).get("steps").get("language").get("metrics");
-                assertThat(m.get("language").asText()).isEqualTo(top.get(0).asText().replace("__label__", ""));
-                assertThat(m.get("language_score").asDouble()).isCloseTo(top.get(1).asDouble(), org.assertj.core.data.Offset.offset(1e-4));
-                agree++;
-            }
+        for (JsonNode ref : Golden.read(Golden.LID176)) {
+            JsonNode top = ref.get("top5").get(0);
+            JsonNode m = ours.get(ref.get("id").asText()).get("steps").get("language").get("metrics");
+            assertThat(m.get("language").asText()).isEqualTo(top.get(0).asText().replace("__label__", ""));
+            assertThat(m.get("language_score").asDouble()).isCloseTo(top.get(1).asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+            agree++;
         }
         assertThat(agree).isEqualTo(ours.size());
     }

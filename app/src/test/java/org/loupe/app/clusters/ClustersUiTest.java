@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.analysis.cluster.ClusterStats;
 import org.loupe.app.TestWorkbench;
 import org.loupe.app.shell.MainViewModel;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,7 +55,7 @@ class ClustersUiTest {
 
     @Test
     void buildingDrawsTheMapAndAClustersDocumentsAreListed(FxRobot robot) throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         robot.interact(() -> {
             model.sampleSizeProperty().set(300);
             model.openFolder(fixtures);

@@ -23,7 +23,7 @@ import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.pipeline.steps.Presets;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /**
  * Clusters without a window, on the 1,107 reference documents under the FineWeb pipeline. The map is built
@@ -42,7 +42,7 @@ class ClustersViewModelTest {
 
     @BeforeAll
     void buildTheMapOnce() {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         AppContext context = AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner());
         main = new MainViewModel(context);
         main.openFolder(fixtures);

@@ -15,7 +15,7 @@ import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.pipeline.steps.Presets;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /** Diffs without a window: pin a baseline, change a threshold, and the lists are exactly the set differences. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,7 +29,7 @@ class DiffViewModelTest {
     @BeforeAll
     void open() {
         MainViewModel main = new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()));
-        main.openFolder(SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz"));
+        main.openFolder(Golden.fixtures(tmp.resolve("golden")));
         tune = main.tune();
         diff = main.diff();
     }

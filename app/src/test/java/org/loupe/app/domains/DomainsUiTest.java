@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.app.TestFolders;
 import org.loupe.app.TestWorkbench;
 import org.loupe.app.shell.MainViewModel;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,7 +49,7 @@ class DomainsUiTest {
 
     @Test
     void selectingADomainListsItsDocumentsAndBlockingItRemovesThem(FxRobot robot) throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         robot.interact(() -> model.openFolder(fixtures));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.tune().decisionsProperty().get() != null);
         robot.clickOn("#rail-domains");

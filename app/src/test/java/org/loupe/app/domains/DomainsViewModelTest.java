@@ -20,7 +20,7 @@ import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.model.Hosts;
 import org.loupe.engine.sample.Sample;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /**
  * Domains without a window: rows under the live decisions, ten documents of a domain, block it; the Top URLs
@@ -32,7 +32,7 @@ class DomainsViewModelTest {
 
     @Test
     void aDomainsDocumentsAreListedAndBlockingItRemovesThemAll() {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         MainViewModel main = new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()));
         main.openFolder(fixtures);
         DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.session());
@@ -134,7 +134,7 @@ class DomainsViewModelTest {
 
     @Test
     void aDomainsBreakdownFollowsTheLiveDecisions() {
-        MainViewModel main = open(SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz"));
+        MainViewModel main = open(Golden.fixtures(tmp.resolve("golden")));
         DomainsViewModel domains = new DomainsViewModel(new ImmediateTaskRunner(), main.session());
         domains.refresh();
         DomainsViewModel.Row top = domains.rows().stream().filter(r -> r.keptDocuments() > 0).findFirst().orElseThrow();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.app.TestWorkbench;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.engine.decision.Decisions;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.loupe.index.Hit;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,7 +47,7 @@ class SearchUiTest {
 
     @Test
     void aQueryGivesHighlightedResultsThatFilterByStepAndOpen(FxRobot robot) throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz"); // skips when absent
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         robot.interact(() -> model.openFolder(fixtures));
         robot.clickOn("#rail-search");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.search().readyProperty().get()

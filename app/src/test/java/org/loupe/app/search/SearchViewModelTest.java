@@ -17,7 +17,7 @@ import org.loupe.app.tune.TuneViewModel;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.sample.Sample;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.loupe.index.Hit;
 
 /** Search without a window, on the 1,107 reference documents: queries, facets that follow Tune, matches. */
@@ -34,7 +34,7 @@ class SearchViewModelTest {
     @BeforeAll
     void open() {
         main = new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()));
-        main.openFolder(SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz"));
+        main.openFolder(Golden.fixtures(tmp.resolve("golden")));
         search = main.search();
         tune = main.tune();
         sample = main.sampleProperty().get();

@@ -25,7 +25,7 @@ import org.loupe.app.shell.MainViewModel;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.MetricTable;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -56,7 +56,7 @@ class TuneDiffUiTest {
     }
 
     private TuneViewModel openTune(FxRobot robot) throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         robot.interact(() -> model.openFolder(fixtures));
         robot.clickOn("#rail-tune");
         // The view is built on the click; on a loaded machine it may take a moment to be in the scene.

@@ -25,7 +25,7 @@ import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import org.loupe.engine.sample.Sample;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import org.loupe.engine.workspace.Labels;
 
 /**
@@ -44,7 +44,7 @@ class TuneInteractionsTest {
 
     @BeforeAll
     void open() throws Exception {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         main = new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()));
         main.openFolder(fixtures);
         tune = main.tune();

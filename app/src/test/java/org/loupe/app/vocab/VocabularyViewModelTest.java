@@ -23,7 +23,7 @@ import org.loupe.app.task.ManualTaskRunner;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.sample.Sample;
 import org.loupe.engine.task.TaskContext;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /** Vocabulary without a window, on the 1,107 reference documents under the default pipeline. */
 class VocabularyViewModelTest {
@@ -39,7 +39,7 @@ class VocabularyViewModelTest {
 
     @BeforeEach
     void open() {
-        Path fixtures = SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz");
+        Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         context = AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner());
         main = new MainViewModel(context);
         main.openFolder(fixtures);

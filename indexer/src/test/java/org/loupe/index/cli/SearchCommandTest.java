@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +30,7 @@ public class SearchCommandTest {
     }
 
     private String fixtures() {
-        return SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz").toString();
+        return Golden.fixtures(tmp.resolve("golden")).toString();
     }
 
     @Test

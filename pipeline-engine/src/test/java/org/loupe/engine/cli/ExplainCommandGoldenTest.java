@@ -3,24 +3,17 @@ package org.loupe.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 import picocli.CommandLine;
 
 /**
@@ -42,7 +35,7 @@ class ExplainCommandGoldenTest {
     private Map<String, JsonNode> explain(String... args) throws Exception {
         Path out = tmp.resolve("explain.jsonl");
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--input", SharedData.specDir().resolve("golden/fixtures_in.jsonl.gz").toString(), "--out", out.toString()));
+        all.addAll(List.of("--input", Golden.fixtures(tmp.resolve("golden")).toString(), "--out", out.toString()));
         CommandLine cli = new CommandLine(new ExplainCommand());
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(new StringWriter()));
@@ -52,7 +45,7 @@ class ExplainCommandGoldenTest {
 
     @Test
     void independentFiltersAgreeWithDatatroveOnEveryDocumentMetricAndRewrite() throws Exception {
-        Map<String, JsonNode> ref = read(SharedData.specDir().resolve("golden/datatrove_ref.jsonl.gz"));
+        Map<String, JsonNode> ref = Golden.byId(Golden.DATATROVE);
         Map<String, JsonNode> ours = explain("--preset", "datatrove-defaults", "--independent", "--disable", "language");
         List<String> bad = new ArrayList<>();
         double worst = 0;
@@ -96,7 +89,7 @@ class ExplainCommandGoldenTest {
 
     @Test
     void theFineWebChainAgreesWithDatatroveIncludingTheFinalText() throws Exception {
-        Map<String, JsonNode> ref = read(SharedData.specDir().resolve("golden/datatrove_ref.jsonl.gz"));
+        Map<String, JsonNode> ref = Golden.byId(Golden.DATATROVE);
         Map<String, JsonNode> ours = explain("--preset", "fineweb", "--disable", "url,language");
         List<String> bad = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : ref.entrySet()) {

@@ -3,16 +3,9 @@ package org.loupe.engine.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +14,7 @@ import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /**
  * The decision half alone, against the reference: fed the reference's own metric values, every
@@ -31,17 +24,8 @@ class DecisionsGoldenTest {
     private static List<JsonNode> golden;
 
     @BeforeAll
-    static void load() throws Exception {
-        Path file = SharedData.specDir().resolve("golden/datatrove_ref.jsonl.gz");
-        golden = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                golden.add(json.readTree(line));
-            }
-        }
+    static void load() {
+        golden = Golden.read(Golden.DATATROVE);
     }
 
     @ParameterizedTest

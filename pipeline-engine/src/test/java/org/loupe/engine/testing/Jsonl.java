@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-/** Reads JSON-lines files (plain or .gz), such as the reference's golden outputs. */
+/** Reads JSON-lines files (plain or .gz), such as the reference's golden outputs (see {@link Golden}). */
 public final class Jsonl {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,9 +24,17 @@ public final class Jsonl {
     }
 
     public static List<JsonNode> read(Path file) {
+        try {
+            return read(Files.newInputStream(file), file.toString().endsWith(".gz"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The non-blank lines of a stream, gunzipped first when {@code gzip}; closes the stream. */
+    public static List<JsonNode> read(InputStream raw, boolean gzip) {
         List<JsonNode> out = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        try (raw; InputStream in = gzip ? new GZIPInputStream(raw) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -42,8 +50,13 @@ public final class Jsonl {
 
     /** The lines by their "id" field. */
     public static Map<String, JsonNode> byId(Path file) {
+        return byId(read(file));
+    }
+
+    /** The lines by their "id" field. */
+    public static Map<String, JsonNode> byId(List<JsonNode> lines) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        for (JsonNode n : read(file)) {
+        for (JsonNode n : lines) {
             m.put(n.get("id").asText(), n);
         }
         return m;

@@ -6,36 +6,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real public fixtures next to the project ({@code ../shared/data}, see its SOURCES.md). The build
- * passes their location as the system property {@code loupe.shared.data}; tests that need them skip
- * with a clear message when the folder is absent.
+ * The large public data files next to the project ({@code ../shared/data}, see its SOURCES.md): C4, Dolma and
+ * HPLT shards, WARC/WET, Parquet. They are not in the repository, so the build passes their location as the
+ * system property {@code loupe.shared.data}, and tests that read them skip, naming the missing file, when they
+ * are absent. The reference outputs that the fidelity tests compare against are test resources instead (see
+ * {@link Golden}) and never skip.
  */
 public final class SharedData {
     private SharedData() {
     }
 
-    /** The fixtures folder, or a skipped test when it is absent. */
-    public static Path dir() {
+    private static Path location() {
         String prop = System.getProperty("loupe.shared.data");
         Path dir = prop == null ? Path.of("..", "..", "shared", "data") : Path.of(prop);
-        assumeTrue(Files.isDirectory(dir),
-                "shared fixtures not found at " + dir.toAbsolutePath().normalize()
-                        + " (set -Dloupe.shared.data=DIR); skipping a test that reads real public data");
         return dir.toAbsolutePath().normalize();
     }
 
-    /** One fixture file, or a skipped test when it is absent. */
+    /** The data folder, or a skipped test when it is absent. */
+    public static Path dir() {
+        Path dir = location();
+        assumeTrue(Files.isDirectory(dir), "shared data folder not found at " + dir
+                + " (set -Dloupe.shared.data=DIR); skipping a test that reads real public data");
+        return dir;
+    }
+
+    /** One data file ({@code name} relative to the folder), or a skipped test naming it when it is absent. */
     public static Path file(String name) {
-        Path f = dir().resolve(name);
-        assumeTrue(Files.isRegularFile(f), "shared fixture " + name + " not found in " + dir() + "; skipping");
+        Path f = location().resolve(name);
+        assumeTrue(Files.isRegularFile(f), "shared data file " + name + " not found at " + f
+                + " (set -Dloupe.shared.data=DIR); skipping a test that reads real public data");
         return f;
-    }
-
-    /** The shared spec folder ({@code ../shared/spec}), or a skipped test when it is absent. */
-    public static Path specDir() {
-        String prop = System.getProperty("loupe.shared.spec");
-        Path dir = prop == null ? Path.of("..", "..", "shared", "spec") : Path.of(prop);
-        assumeTrue(Files.isDirectory(dir), "shared spec not found at " + dir.toAbsolutePath().normalize() + "; skipping");
-        return dir.toAbsolutePath().normalize();
     }
 }

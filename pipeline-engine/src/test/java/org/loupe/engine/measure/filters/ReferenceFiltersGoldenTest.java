@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Gopher quality, Gopher repetition and FineWeb quality against datatrove's own outputs on all 1,107
- * fixture documents (spec {@code golden/}): every metric within 1e-9 of the reference (its {@code null}
+ * fixture documents ({@code golden/reference/}): every metric within 1e-9 of the reference (its {@code null}
  * where Loupe gives NaN), and the same keep/reason with the default parameters. The word lists are the
  * golden spaCy word lists, so these tests need no tokenizer.
  */

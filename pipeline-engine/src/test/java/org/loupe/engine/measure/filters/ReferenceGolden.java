@@ -1,25 +1,16 @@
 package org.loupe.engine.measure.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /**
- * The reference outputs of the shared spec ({@code golden/datatrove_ref.jsonl.gz}, produced by running
- * datatrove itself, see {@code golden/README.md}) joined with their input documents
- * ({@code golden/fixtures_in.jsonl.gz}). Loaded once per test JVM; tests skip when the spec folder is absent.
+ * The reference outputs ({@code golden/reference/datatrove_ref.jsonl.gz} in the test resources, produced by
+ * running datatrove itself, see {@code golden/reference/README.md}) joined with their input documents
+ * ({@code golden/reference/fixtures_in.jsonl.gz}). Loaded once per test JVM.
  */
 final class ReferenceGolden {
     private ReferenceGolden() {
@@ -46,21 +37,19 @@ final class ReferenceGolden {
 
     /** All 1,107 documents, in file order. */
     static synchronized List<Doc> docs() {
-        Path golden = SharedData.specDir().resolve("golden");
         if (docs == null) {
-            docs = load(golden.resolve("fixtures_in.jsonl.gz"), golden.resolve("datatrove_ref.jsonl.gz"));
+            docs = load(Golden.read(Golden.FIXTURES), Golden.read(Golden.DATATROVE));
         }
         return docs;
     }
 
-    private static List<Doc> load(Path inputs, Path reference) {
-        ObjectMapper json = new ObjectMapper();
+    private static List<Doc> load(List<JsonNode> inputs, List<JsonNode> reference) {
         Map<String, String> texts = new LinkedHashMap<>();
-        for (JsonNode n : lines(json, inputs)) {
+        for (JsonNode n : inputs) {
             texts.put(n.get("id").asText(), n.get("text").asText());
         }
         List<Doc> out = new ArrayList<>();
-        for (JsonNode n : lines(json, reference)) {
+        for (JsonNode n : reference) {
             String id = n.get("id").asText();
             JsonNode chain = n.get("fineweb_chain");
             out.add(new Doc(id, texts.get(id), strings(n.get("words")), strings(n.get("sentences")),
@@ -88,21 +77,6 @@ final class ReferenceGolden {
     private static List<String> strings(JsonNode n) {
         List<String> out = new ArrayList<>(n.size());
         n.forEach(e -> out.add(e.asText()));
-        return out;
-    }
-
-    private static List<JsonNode> lines(ObjectMapper json, Path gz) {
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
-                StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank()) {
-                    out.add(json.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return out;
     }
 }

@@ -3,60 +3,36 @@ package org.loupe.engine.measure.lid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /**
- * The pure-Java predictor against fastText itself: {@code golden/lid176_ref.jsonl.gz} holds, for each of the
- * 1,107 fixture texts, the top 5 labels and probabilities that fastText's Python binding gives for the text with
- * {@code "\n"} replaced by a space. Every label must be the same, in the same order, and every probability within
- * 1e-4 (in practice they agree to the last float bit or nearly).
+ * The pure-Java predictor against fastText itself: {@code golden/reference/lid176_ref.jsonl.gz} (test resources)
+ * holds, for each of the 1,107 fixture texts, the top 5 labels and probabilities that fastText's Python binding
+ * gives for the text with {@code "\n"} replaced by a space. Every label must be the same, in the same order, and
+ * every probability within 1e-4 (in practice they agree to the last float bit or nearly).
  */
 class Lid176GoldenTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TOLERANCE = 1e-4;
 
     private static Map<String, String> texts;
     private static Map<String, JsonNode> refs;
 
     @BeforeAll
-    static void readGolden() throws IOException {
-        Path golden = SharedData.specDir().resolve("golden");
+    static void readGolden() {
         texts = new LinkedHashMap<>();
-        for (JsonNode n : readJsonl(golden.resolve("fixtures_in.jsonl.gz"))) {
+        for (JsonNode n : Golden.read(Golden.FIXTURES)) {
             texts.put(n.get("id").asText(), n.get("text").asText());
         }
         refs = new LinkedHashMap<>();
-        for (JsonNode n : readJsonl(golden.resolve("lid176_ref.jsonl.gz"))) {
+        for (JsonNode n : Golden.read(Golden.LID176)) {
             refs.put(n.get("id").asText(), n.get("top5"));
         }
-    }
-
-    static List<JsonNode> readJsonl(Path file) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        }
-        return out;
     }
 
     @Test

@@ -1,15 +1,8 @@
 package org.loupe.engine.measure.text;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,19 +10,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /**
- * The tokenizer against spaCy itself: {@code golden/datatrove_ref.jsonl.gz} holds, for each of the 1,107
- * fixture documents, datatrove's {@code split_into_words} ({@code words}) and
+ * The tokenizer against spaCy itself: {@code golden/reference/datatrove_ref.jsonl.gz} (test resources) holds,
+ * for each of the 1,107 fixture documents, datatrove's {@code split_into_words} ({@code words}) and
  * {@code split_into_sentences} ({@code sentences}) as computed by datatrove with spaCy 3.6.1. Every
  * document must agree exactly; the test reports how many do not, with the first difference of a few.
  */
 class EnglishTokenizerGoldenTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final EnglishTokenizer TOKENIZER = EnglishTokenizer.shared();
 
     record Reference(String id, String text, List<String> words, List<String> sentences) {
@@ -38,30 +29,16 @@ class EnglishTokenizerGoldenTest {
     private static List<Reference> references;
 
     @BeforeAll
-    static void readGolden() throws IOException {
-        Path golden = SharedData.specDir().resolve("golden");
+    static void readGolden() {
         Map<String, String> texts = new LinkedHashMap<>();
-        for (JsonNode doc : readJsonLines(golden.resolve("fixtures_in.jsonl.gz"))) {
+        for (JsonNode doc : Golden.read(Golden.FIXTURES)) {
             texts.put(doc.get("id").asText(), doc.get("text").asText());
         }
         references = new ArrayList<>();
-        for (JsonNode ref : readJsonLines(golden.resolve("datatrove_ref.jsonl.gz"))) {
+        for (JsonNode ref : Golden.read(Golden.DATATROVE)) {
             String id = ref.get("id").asText();
             references.add(new Reference(id, texts.get(id), strings(ref.get("words")), strings(ref.get("sentences"))));
         }
-    }
-
-    private static List<JsonNode> readJsonLines(Path file) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank()) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        }
-        return out;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -6,17 +6,10 @@ import org.loupe.engine.pipeline.StepResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
@@ -27,24 +20,16 @@ import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import org.loupe.engine.task.TaskContext;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /** Measure then decide, end to end, for the language step: the reference's fastText verdicts on every golden text. */
 class LanguageStepGoldenTest {
     private static final Path MODEL = Path.of("..", "assets", "src", "main", "resources", "org", "loupe", "assets", "models", "lid.176.ftz");
 
-    private static List<JsonNode> read(Path file) {
-        return org.loupe.engine.testing.Jsonl.read(file);
-    }
-
     @Test
     void languageStepKeepsExactlyWhatFastTextScoresAboveTheThreshold() throws Exception {
-        Path golden = SharedData.specDir().resolve("golden");
-        List<JsonNode> docs = read(golden.resolve("fixtures_in.jsonl.gz"));
-        Map<String, JsonNode> ref = new java.util.HashMap<>();
-        for (JsonNode n : read(golden.resolve("lid176_ref.jsonl.gz"))) {
-            ref.put(n.get("id").asText(), n);
-        }
+        List<JsonNode> docs = Golden.read(Golden.FIXTURES);
+        Map<String, JsonNode> ref = Golden.byId(Golden.LID176);
         LanguageMeasure measure = new LanguageMeasure(LanguageIdentifier.load(MODEL));
         int n = docs.size();
         MetricTable table = new MetricTable(n);

@@ -6,19 +6,12 @@ import org.loupe.engine.pipeline.StepResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loupe.engine.decision.Decisions;
@@ -35,7 +28,7 @@ import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import org.loupe.engine.task.TaskContext;
-import org.loupe.engine.testing.SharedData;
+import org.loupe.engine.testing.Golden;
 
 /**
  * The whole engine path, measure then decide, against datatrove on the golden documents: each filter
@@ -49,16 +42,11 @@ class PipelineGoldenTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path golden = SharedData.specDir().resolve("golden");
-        docs = read(golden.resolve("fixtures_in.jsonl.gz"));
+        docs = Golden.read(Golden.FIXTURES);
         ref = new HashMap<>();
-        for (JsonNode n : read(golden.resolve("datatrove_ref.jsonl.gz"))) {
+        for (JsonNode n : Golden.read(Golden.DATATROVE)) {
             ref.put(n.get("id").asText(), n);
         }
-    }
-
-    private static List<JsonNode> read(Path file) {
-        return org.loupe.engine.testing.Jsonl.read(file);
     }
 
     private static Decisions run(PipelineConfig config, boolean independent) {
