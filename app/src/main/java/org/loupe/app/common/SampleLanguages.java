@@ -1,7 +1,6 @@
 package org.loupe.app.common;
 
 import java.io.IOException;
-import java.util.List;
 import org.loupe.app.context.AppContext;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.run.SampleMeasurements;
@@ -19,13 +18,6 @@ public final class SampleLanguages {
      */
     public static String[] identify(AppContext context, Sample sample, TaskContext ctx) throws IOException {
         MetricTable t = SampleMeasurements.languages(sample, context.languageIdentifier().get(), context.threads(), ctx);
-        double[] codes = t.column("language");
-        List<String> labels = t.labels("language");
-        String[] out = new String[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            int l = (int) codes[i];
-            out[i] = l >= 0 && l < labels.size() ? labels.get(l) : null;
-        }
-        return out;
+        return t.labelPerRow("language");
     }
 }

@@ -77,13 +77,6 @@ public record DecidedSample(MetricTable table, RowKeys keys, Decisions decisions
     /** The language code of every row (fastText lid.176, cached in the sample's folder); null entries when unknown. */
     public static String[] languages(Sample sample, int threads, TaskContext ctx) throws IOException {
         MetricTable t = SampleMeasurements.languages(sample, LanguageIdentifier.lid176(), threads, ctx);
-        double[] codes = t.column("language");
-        List<String> labels = t.labels("language");
-        String[] out = new String[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            int l = (int) codes[i];
-            out[i] = l >= 0 && l < labels.size() ? labels.get(l) : null;
-        }
-        return out;
+        return t.labelPerRow("language");
     }
 }

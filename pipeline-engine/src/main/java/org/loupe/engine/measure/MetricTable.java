@@ -53,6 +53,21 @@ public final class MetricTable {
         return columns.containsKey(name);
     }
 
+    /**
+     * A categorical column as its labels, row by row ({@code null} where the value is NaN or not a label):
+     * e.g. the language code of every document.
+     */
+    public String[] labelPerRow(String name) {
+        double[] codes = column(name);
+        List<String> labels = labels(name);
+        String[] out = new String[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            double c = codes[i];
+            out[i] = c >= 0 && c < labels.size() ? labels.get((int) c) : null;
+        }
+        return out;
+    }
+
     /** The column, or an exception naming the known columns. */
     public synchronized double[] column(String name) {
         double[] c = columns.get(name);
