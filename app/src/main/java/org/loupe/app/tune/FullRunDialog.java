@@ -70,20 +70,14 @@ final class FullRunDialog {
         status.textProperty().bind(model.statusProperty());
 
         Button copy = new Button("Save config and copy command");
-        copy.setOnAction(e -> {
-            try {
-                java.nio.file.Path file = model.saveConfig();
-                ClipboardContent c = new ClipboardContent();
-                c.putString(model.commandProperty().get());
-                Clipboard.getSystemClipboard().setContent(c);
-                status.textProperty().unbind();
-                status.setText("Config saved to " + file + "; the command is on the clipboard");
-                status.textProperty().bind(model.statusProperty());
-            } catch (java.io.IOException ex) {
-                status.textProperty().unbind();
-                status.setText("Cannot save the config: " + ex.getMessage());
-            }
-        });
+        copy.setOnAction(e -> model.saveConfig(file -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(model.commandProperty().get());
+            Clipboard.getSystemClipboard().setContent(c);
+            status.textProperty().unbind();
+            status.setText("Config saved to " + file + "; the command is on the clipboard");
+            status.textProperty().bind(model.statusProperty());
+        }));
         Button start = new Button("Start");
         start.setId("full-run-start");
         start.getStyleClass().add(Styles.ACCENT);

@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.loupe.app.context.AppContext;
-import org.loupe.app.task.TaskRunner;
+import org.loupe.app.task.LatestTask;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepCatalog;
@@ -38,14 +37,16 @@ public final class FullRunModel {
     private final IntegerProperty threads = new SimpleIntegerProperty(Runtime.getRuntime().availableProcessors());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper command = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private TaskRunner.Handle handle;
+    private final LatestTask<FullRun.RunResult> run;
+    private final LatestTask<Path> configSave;
 
     FullRunModel(AppContext context, TuneViewModel tune, Supplier<PipelineConfig> config, StepCatalog catalog) {
         this.context = context;
         this.tune = tune;
         this.config = config;
         this.catalog = catalog;
+        this.run = new LatestTask<>(context.tasks());
+        this.configSave = new LatestTask<>(context.tasks());
         input.addListener((o, a, b) -> refreshCommand());
         output.addListener((o, a, b) -> refreshCommand());
         threads.addListener((o, a, b) -> refreshCommand());
@@ -86,7 +87,7 @@ public final class FullRunModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     private void refreshCommand() {
@@ -103,23 +104,34 @@ public final class FullRunModel {
         return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\"'\"'") + "'";
     }
 
-    /** Saves the config where the command reads it; returns the file. */
-    public Path saveConfig() throws java.io.IOException {
-        Path out = check();
+    /**
+     * Saves the config where the command reads it, in the background; then {@code saved} gets the file (on
+     * the FX thread), or the status says why it could not be saved.
+     */
+    public void saveConfig(java.util.function.Consumer<Path> saved) {
+        PipelineConfig c = config.get();
+        String in = input.get();
+        String outText = output.get();
+        configSave.start("Saving the config", ctx -> write(c, check(in, outText)), saved,
+                reason -> status.set("Cannot save the config: " + reason));
+    }
+
+    private Path write(PipelineConfig c, Path out) throws java.io.IOException {
         Path file = out.resolve(CONFIG_FILE);
-        new ConfigLoader(catalog).write(config.get(), file);
+        new ConfigLoader(catalog).write(c, file);
         return file;
     }
 
-    private Path check() throws java.io.IOException {
-        if (input.get().isBlank()) {
+    /** The output folder, created; an error when the input is missing or the output lies inside it. */
+    private static Path check(String input, String output) throws java.io.IOException {
+        if (input.isBlank()) {
             throw new java.io.IOException("no folder is open");
         }
-        if (output.get().isBlank()) {
+        if (output.isBlank()) {
             throw new java.io.IOException("choose an output folder");
         }
-        Path in = Path.of(input.get()).toAbsolutePath().normalize();
-        Path out = Path.of(output.get()).toAbsolutePath().normalize();
+        Path in = Path.of(input).toAbsolutePath().normalize();
+        Path out = Path.of(output).toAbsolutePath().normalize();
         Path base = Files.isRegularFile(in) ? in.getParent() : in;
         if (out.startsWith(base)) {
             throw new java.io.IOException("the output folder is inside the input folder; Loupe never writes there");
@@ -130,21 +142,14 @@ public final class FullRunModel {
 
     /** Starts the run in the background (progress in the task panel); a second start resumes where it stopped. */
     public void start() {
-        if (running.get()) {
+        if (run.isRunning()) {
             return;
         }
-        Path out;
         PipelineConfig c = config.get();
-        try {
-            out = check();
-            saveConfig();
-        } catch (java.io.IOException | RuntimeException e) {
-            status.set("Cannot start: " + e.getMessage());
-            return;
-        }
-        Path in = Path.of(input.get());
+        String inText = input.get();
+        String outText = output.get();
+        Path in = Path.of(inText);
         int n = Math.max(1, threads.get());
-        running.set(true);
         status.set("Running on " + in + "…");
         ReaderOptions options = context.readerOptions();
         if (c.fieldMapping() != null) {
@@ -152,24 +157,21 @@ public final class FullRunModel {
                     c.fieldMapping().id(), c.fieldMapping().url()));
         }
         ReaderOptions readerOptions = options;
-        handle = context.tasks().run("Full run on " + in.getFileName(), ctx -> new FullRun(c, catalog, tune.measures(),
-                readerOptions, n).run(new ShardScanner().scan(in), out, ctx), r -> {
-                    running.set(false);
-                    status.set(String.format("Done: %,d shards (%,d already done), %,d of %,d documents kept (%,d tokens); "
-                                    + "%,d problems; results in %s", r.shards(), r.shardsSkipped(), r.kept(), r.documents(),
-                            r.keptTokens(), r.problems(), out.resolve("run_result.json")));
-                }, e -> {
-                    running.set(false);
-                    status.set("The run failed: " + e.getMessage());
-                });
+        Path[] out = new Path[1];
+        run.start("Full run on " + in.getFileName(), ctx -> {
+            out[0] = check(inText, outText);
+            write(c, out[0]);
+            return new FullRun(c, catalog, tune.measures(), readerOptions, n).run(new ShardScanner().scan(in), out[0], ctx);
+        }, r -> status.set(String.format("Done: %,d shards (%,d already done), %,d of %,d documents kept (%,d tokens); "
+                        + "%,d problems; results in %s", r.shards(), r.shardsSkipped(), r.kept(), r.documents(),
+                r.keptTokens(), r.problems(), out[0].resolve("run_result.json"))),
+                reason -> status.set("The run failed: " + reason));
     }
 
     /** Cancels a running run; finished shards stay done, a restart resumes. */
     public void cancel() {
-        if (handle != null) {
-            handle.cancel();
+        if (run.cancel()) {
+            status.set("Cancelled; finished shards are kept and a new start resumes");
         }
-        running.set(false);
-        status.set("Cancelled; finished shards are kept and a new start resumes");
     }
 }
