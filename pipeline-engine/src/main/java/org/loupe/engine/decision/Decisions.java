@@ -32,6 +32,7 @@ public final class Decisions {
     private volatile long keptToks;
     private volatile long keptDocs = -1;
     private final long[][] dropBits;
+    private final long[][] keptBefore;
 
     Decisions(int rows, List<String> stepNames, List<StepType> stepTypes, int[][] reason, boolean[][] rescued,
                       int[] firstFail, long[] tokens) {
@@ -43,6 +44,7 @@ public final class Decisions {
         this.firstFail = firstFail;
         this.tokens = tokens;
         this.dropBits = new long[reason.length][];
+        this.keptBefore = new long[reason.length][];
     }
 
     /**
@@ -81,6 +83,15 @@ public final class Decisions {
 
     boolean[] rescuedOf(int step) {
         return rescued[step];
+    }
+
+    /** The rows the earlier steps kept, for a step that decides over them (null for other steps). */
+    long[] keptBeforeOf(int step) {
+        return step < keptBefore.length ? keptBefore[step] : null;
+    }
+
+    void keptBefore(int step, long[] rows) {
+        keptBefore[step] = rows;
     }
 
     /** Adopts another decision's memoized drop bitset for a step whose verdict arrays it shares. */

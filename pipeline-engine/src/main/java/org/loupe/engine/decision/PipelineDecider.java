@@ -43,12 +43,20 @@ final class PipelineDecider {
         List<StepType> types = new ArrayList<>(s);
         int[][] reason = new int[s][];
         boolean[][] rescued = new boolean[s][];
+        boolean[] overKept = new boolean[s];
         for (int k = 0; k < s; k++) {
             StepConfig step = steps.get(k);
             StepType type = catalog.type(step.type())
                     .orElseThrow(() -> new IllegalArgumentException("unknown step type " + step.type()));
             names.add(step.stepName());
             types.add(type);
+            if (step.enabled() && type.decidesOverEarlierKept()) {
+                // Decided below, in pipeline order, once the rows the earlier steps keep are known.
+                overKept[k] = true;
+                reason[k] = new int[n];
+                rescued[k] = new boolean[n];
+                continue;
+            }
             if (reusable && k < was.steps().size() && was.steps().get(k).equals(step)) {
                 // Arrays are never written after construction, so sharing them is safe.
                 reason[k] = previous.reasonsOf(k);
@@ -82,13 +90,7 @@ final class PipelineDecider {
                     r[row] = deciders[group[row]].decide(row);
                 }
             }
-            if (keepFraction > 0) {
-                for (int row = 0; row < n; row++) {
-                    if (r[row] >= 0 && unit(keys.idHash()[row] ^ salt) < keepFraction) {
-                        kept[row] = true;
-                    }
-                }
-            }
+            keepFraction(r, kept, keys, keepFraction, salt);
         }
         int[] first = new int[n];
         java.util.Arrays.fill(first, -1);
@@ -107,7 +109,14 @@ final class PipelineDecider {
         // The first step that drops each row, word by word over the steps' drop bitsets.
         long[] left = new long[(n + 63) >>> 6];
         java.util.Arrays.fill(left, -1L);
+        if ((n & 63) != 0) {
+            left[left.length - 1] = (1L << n) - 1;
+        }
         for (int k = 0; k < s; k++) {
+            if (overKept[k]) {
+                decideOverKept(k, steps.get(k), types.get(k), left, reason, rescued, d, previous,
+                        reusable ? was : null, table, keys, config.seed());
+            }
             long[] bits = d.dropBits(k);
             for (int w = 0; w < left.length; w++) {
                 long x = bits[w] & left[w];
@@ -121,6 +130,47 @@ final class PipelineDecider {
         }
         d.provenance(new Decisions.Provenance(steps, config.seed(), table, table.version(), keys));
         return d;
+    }
+
+    /**
+     * Decides a step over the rows the earlier steps keep ({@code left}), or reuses the previous decision of
+     * the same step when it saw exactly the same rows.
+     */
+    private static void decideOverKept(int k, StepConfig step, StepType type, long[] left, int[][] reason,
+                                       boolean[][] rescued, Decisions d, Decisions previous, Decisions.Provenance was,
+                                       MetricTable table, RowKeys keys, long seed) {
+        long[] before = left.clone();
+        d.keptBefore(k, before);
+        if (was != null && k < was.steps().size() && was.steps().get(k).equals(step)
+                && java.util.Arrays.equals(previous.keptBeforeOf(k), before)) {
+            // Arrays are never written after construction, so sharing them is safe.
+            reason[k] = previous.reasonsOf(k);
+            rescued[k] = previous.rescuedOf(k);
+            if (previous.dropBitsIfBuilt(k) != null) {
+                d.adoptDropBits(k, previous.dropBitsIfBuilt(k));
+            }
+            return;
+        }
+        int[] r = reason[k];
+        type.decider(step.stepName(), StepParams.of(type, step), table).decideKept(r, before);
+        for (int row = 0; row < r.length; row++) {
+            if ((before[row >>> 6] & (1L << row)) == 0) {
+                r[row] = -1;
+            }
+        }
+        long salt = seed * 0x9E3779B97F4A7C15L + k * 0xC2B2AE3D27D4EB4FL;
+        keepFraction(r, rescued[k], keys, type.keepFraction(step, StepParams.of(type, step)), salt);
+    }
+
+    /** Marks the dropped rows that the step's keep fraction keeps (seeded by document id and pipeline seed). */
+    private static void keepFraction(int[] r, boolean[] kept, RowKeys keys, double keepFraction, long salt) {
+        if (keepFraction > 0) {
+            for (int row = 0; row < r.length; row++) {
+                if (r[row] >= 0 && unit(keys.idHash()[row] ^ salt) < keepFraction) {
+                    kept[row] = true;
+                }
+            }
+        }
     }
 
     /**

@@ -222,7 +222,8 @@ public final class RowExplanation {
 
     /**
      * What the pipeline would decide with step {@code k} disabled: the first other step that drops the row,
-     * or null when the row would be kept. Exact, since disabling a step changes no other step's decision.
+     * or null when the row would be kept. Exact for steps that decide each document on its own; a later step
+     * that decides over the documents the earlier ones keep (dedup) might decide this row otherwise.
      */
     public String withoutStep(int k) {
         return without[k];

@@ -19,6 +19,21 @@ public interface StepDecider {
         }
     }
 
+    /**
+     * Decides every row of a step that decides over the documents the earlier steps keep (dedup: which copy
+     * survives depends on which copies are still there): {@code keptBefore} has bit {@code row} set for the
+     * rows no earlier step removed; rows outside it must get -1. Only called for step types whose
+     * {@code decidesOverEarlierKept()} is true; the default decides each row on its own and clears the rest.
+     */
+    default void decideKept(int[] out, long[] keptBefore) {
+        decideAll(out);
+        for (int row = 0; row < out.length; row++) {
+            if ((keptBefore[row >>> 6] & (1L << row)) == 0) {
+                out[row] = -1;
+            }
+        }
+    }
+
     /** The threshold checks, in order, for histograms and the "why" table; may be empty for special steps. */
     List<Check> checks();
 

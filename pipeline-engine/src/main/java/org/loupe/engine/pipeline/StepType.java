@@ -92,6 +92,16 @@ public interface StepType {
     default void check(String at, Map<String, Object> params, StepCatalog catalog, List<String> problems) {
     }
 
+    /**
+     * Whether the step decides over the documents the earlier steps keep rather than each document on its
+     * own (dedup: the clusters, and which copy survives, depend on which copies the filters before it kept).
+     * Its decider is then given those documents ({@link StepDecider#decideKept}) and decided again whenever
+     * they change.
+     */
+    default boolean decidesOverEarlierKept() {
+        return false;
+    }
+
     /** Whether measuring the step needs the language-ID model. */
     default boolean usesLanguageModel() {
         return false;
