@@ -16,9 +16,12 @@ public interface TaskContext {
     /** True once the user asked to stop; long loops check this at batch boundaries. */
     boolean isCancelled();
 
-    /** Throws {@link java.util.concurrent.CancellationException} when cancelled. */
+    /**
+     * Throws {@link java.util.concurrent.CancellationException} when cancelled, or when the current thread is a
+     * worker whose siblings failed ({@link Workers#stopping()}).
+     */
     default void checkCancelled() {
-        if (isCancelled()) {
+        if (isCancelled() || Workers.stopping()) {
             throw new java.util.concurrent.CancellationException("cancelled");
         }
     }

@@ -13,11 +13,23 @@ import java.util.concurrent.Future;
 /**
  * Runs a fixed number of worker loops on daemon threads and waits for all of them. The first failure is
  * rethrown as it was (a {@link CancellationException} stays one, an {@link IOException} arrives as
- * {@link UncheckedIOException}); the other workers are interrupted and waited for. Workers share their work through
- * their own atomic counters (the engine's loops take the next shard or the next chunk of rows).
+ * {@link UncheckedIOException}); the other workers are asked to stop and waited for. They are not
+ * interrupted: an interrupt during a read closes a {@code FileChannel}, and the sample store's channel is
+ * shared by every view. A loop stops at its next {@link TaskContext#checkCancelled()}, which also answers
+ * {@link #stopping()}. Workers share their work through their own atomic counters (the engine's loops take the
+ * next shard or the next chunk of rows).
  */
 public final class Workers {
     private Workers() {
+    }
+
+    /** The stop flag of the pool the current thread works in (null outside a pool). */
+    private static final ThreadLocal<java.util.concurrent.atomic.AtomicBoolean> STOP = new ThreadLocal<>();
+
+    /** Whether the current thread is a worker whose siblings failed or were cancelled: it should stop. */
+    public static boolean stopping() {
+        java.util.concurrent.atomic.AtomicBoolean stop = STOP.get();
+        return stop != null && stop.get();
     }
 
     /** A worker's loop; {@code worker} is its index in {@code 0..threads-1}. */
@@ -46,12 +58,21 @@ public final class Workers {
             t.setDaemon(true);
             return t;
         });
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             List<Future<?>> futures = new ArrayList<>(n);
             for (int w = 0; w < n; w++) {
                 int worker = w;
                 futures.add(pool.submit(() -> {
-                    loop.run(worker);
+                    STOP.set(stop);
+                    try {
+                        loop.run(worker);
+                    } catch (Throwable t) {
+                        stop.set(true);
+                        throw t;
+                    } finally {
+                        STOP.remove();
+                    }
                     return null;
                 }));
             }
@@ -76,12 +97,17 @@ public final class Workers {
                 }
             }
         } finally {
-            // On failure or cancellation, stop the other workers and wait for them, so that nothing keeps
-            // writing into files the caller is about to delete.
-            pool.shutdownNow();
+            // On failure or cancellation, ask the other workers to stop and wait for them, so that nothing keeps
+            // writing into files the caller is about to delete. Only a worker that ignores the request for a
+            // minute is interrupted.
+            stop.set(true);
+            pool.shutdown();
             try {
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                if (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    pool.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                pool.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
