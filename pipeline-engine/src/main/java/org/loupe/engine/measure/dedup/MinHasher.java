@@ -128,21 +128,28 @@ public final class MinHasher {
         }
         Scratch s = scratch.get();
         s.encode(words);
-        long[] sig = new long[NUM_HASHES];
-        Arrays.fill(sig, Long.MAX_VALUE);
+        long[] shingles = s.shingleHashes(n);
         int[] starts = s.starts;
         int[] ends = s.ends;
         byte[] buf = s.buf;
         for (int i = 0; i < n; i++) {
             int from = starts[i];
             int to = ends[i + N_GRAMS - 1];
-            long h = hashFunction == HashFunction.XXHASH ? XxHash64.hash(buf, from, to - from) : s.sha1(buf, from, to - from);
-            for (int j = 0; j < NUM_HASHES; j++) {
-                long v = mersenneMod(h * a[j] + b[j]);
-                if (v < sig[j]) {
-                    sig[j] = v;
+            shingles[i] = hashFunction == HashFunction.XXHASH ? XxHash64.hash(buf, from, to - from) : s.sha1(buf, from, to - from);
+        }
+        // one permutation at a time over all shingles: the running minimum and a_j, b_j stay in registers
+        long[] sig = new long[NUM_HASHES];
+        for (int j = 0; j < NUM_HASHES; j++) {
+            long aj = a[j];
+            long bj = b[j];
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                long v = mersenneMod(shingles[i] * aj + bj);
+                if (v < min) {
+                    min = v;
                 }
             }
+            sig[j] = min;
         }
         return sig;
     }
@@ -159,6 +166,7 @@ public final class MinHasher {
     /** Per-thread buffers: the UTF-8 words and each word's byte range, and a SHA-1 digest. */
     private static final class Scratch {
         byte[] buf = new byte[1 << 14];
+        long[] hashes = new long[1024];
         int[] starts = new int[1024];
         int[] ends = new int[1024];
         final MessageDigest sha1;
@@ -192,6 +200,13 @@ public final class MinHasher {
                 p = utf8(word, buf, p);
                 ends[w] = p;
             }
+        }
+
+        long[] shingleHashes(int n) {
+            if (hashes.length < n) {
+                hashes = new long[Math.max(n, hashes.length * 2)];
+            }
+            return hashes;
         }
 
         long sha1(byte[] b, int off, int len) {
