@@ -8,14 +8,8 @@ import java.io.UncheckedIOException;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 
 /**
@@ -89,34 +83,7 @@ public final class MinHasher {
      */
     public List<long[]> signatures(List<String> texts, int threads) {
         long[][] out = new long[texts.size()][];
-        if (threads <= 1 || texts.size() < 2) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = signature(texts.get(i));
-            }
-            return Arrays.asList(out);
-        }
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
-                        out[i] = signature(texts.get(i));
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing signatures", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("computing signatures failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach(out.length, threads, i -> out[i] = signature(texts.get(i)));
         return Arrays.asList(out);
     }
 

@@ -71,38 +71,48 @@ public final class SentenceDedup {
     public List<Outcome> dedup(List<String> texts) {
         boolean[] all = new boolean[texts.size()];
         Arrays.fill(all, true);
-        return dedup(texts, all);
+        return dedup(texts, all, 1);
     }
 
     /**
      * The outcome for every document when only those with {@code included[i]} are deduplicated, in their order;
-     * the others get an outcome with {@code included() == false}.
+     * the others get an outcome with {@code included() == false}. Stages 1 and 3 (tokenizing) run on
+     * {@code threads} threads, stage 2 in document order; the result does not depend on the number of threads.
      */
-    public List<Outcome> dedup(List<String> texts, boolean[] included) {
+    public List<Outcome> dedup(List<String> texts, boolean[] included, int threads) {
         if (included.length != texts.size()) {
             throw new IllegalArgumentException("mask has " + included.length + " entries for " + texts.size()
                     + " documents");
         }
-        Outcome[] out = new Outcome[texts.size()];
-        Arrays.fill(out, EXCLUDED);
+        int n = texts.size();
+        // stage 1
+        Windows[] windows = new Windows[n];
+        Parallel.forEach(n, threads, i -> {
+            if (included[i]) {
+                windows[i] = windowHashes(texts.get(i));
+            }
+        });
+        // stage 2: the first (doc, window) with a hash keeps it, every later one is a duplicate
+        int[][] dups = new int[n][];
         Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < texts.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (!included[i]) {
                 continue;
             }
-            String text = texts.get(i);
-            TokenizedText analyzed = tokenizer.analyze(text);
-            Windows windows = windowHashes(analyzed.sentences());
-            int[] dups = new int[windows.index().length];
+            Windows w = windows[i];
+            int[] d = new int[w.index().length];
             int k = 0;
-            for (int w = 0; w < windows.index().length; w++) {
-                if (!seen.add(windows.hash()[w])) {
-                    dups[k++] = windows.index()[w];
+            for (int j = 0; j < d.length; j++) {
+                if (!seen.add(w.hash()[j])) {
+                    d[k++] = w.index()[j];
                 }
             }
-            dups = Arrays.copyOf(dups, k);
-            out[i] = filter(text, analyzed, dups);
+            dups[i] = Arrays.copyOf(d, k);
+            windows[i] = null;
         }
+        // stage 3
+        Outcome[] out = new Outcome[n];
+        Parallel.forEach(n, threads, i -> out[i] = included[i] ? filter(texts.get(i), dups[i]) : EXCLUDED);
         return List.of(out);
     }
 
@@ -143,8 +153,8 @@ public final class SentenceDedup {
     }
 
     /** Stage 3 ({@code SentenceDedupFilter.run} and {@code remove_dup_sentences}) for one document. */
-    private Outcome filter(String text, TokenizedText analyzed, int[] dups) {
-        String filtered = dups.length == 0 ? text : removeDuplicateSpans(text, analyzed.sentenceSpans(), dups);
+    private Outcome filter(String text, int[] dups) {
+        String filtered = dups.length == 0 ? text : removeDuplicateSpans(text, tokenizer.sentenceSpans(text), dups);
         boolean keep;
         if (filtered.isEmpty()) {
             keep = false;

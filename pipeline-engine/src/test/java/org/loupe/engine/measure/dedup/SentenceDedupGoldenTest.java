@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sentence dedup equals datatrove's {@code SentenceDedup*} stages on the golden dedup input. */
 class SentenceDedupGoldenTest {
-    @Test
-    void outcomesEqualTheReferenceForAllDocuments() {
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void outcomesEqualTheReferenceForAllDocuments(int threads) {
         List<String> texts = DedupGolden.texts();
-        List<SentenceDedup.Outcome> outcomes = new SentenceDedup().dedup(texts);
+        boolean[] all = new boolean[texts.size()];
+        java.util.Arrays.fill(all, true);
+        List<SentenceDedup.Outcome> outcomes = new SentenceDedup().dedup(texts, all, threads);
         assertThat(outcomes).hasSize(1747);
         List<String> mismatches = new ArrayList<>();
         int kept = 0;
@@ -56,7 +61,7 @@ class SentenceDedupGoldenTest {
             }
         }
         SentenceDedup dedup = new SentenceDedup();
-        List<SentenceDedup.Outcome> viaMask = dedup.dedup(texts, mask);
+        List<SentenceDedup.Outcome> viaMask = dedup.dedup(texts, mask, 2);
         List<SentenceDedup.Outcome> alone = dedup.dedup(subset);
         int k = 0;
         for (int i = 0; i < mask.length; i++) {
