@@ -29,6 +29,8 @@ public final class MinHashClusters {
     public record Outcome(boolean included, boolean keep, int clusterId, int clusterSize) {
     }
 
+    private static final int BUCKET = MinHasher.HASHES_PER_BUCKET;
+
     private MinHashClusters() {
     }
 
@@ -90,26 +92,76 @@ public final class MinHashClusters {
                 count++;
             }
         }
-        Integer[] order = new Integer[count];
-        int k = 0;
+        // the bucket's records, flat: record r is keys[r*8 .. r*8+8) and belongs to document docs[r]
+        int[] docs = new int[count];
+        long[] keys = new long[count * BUCKET];
+        int r = 0;
         for (int i = 0; i < signatures.size(); i++) {
-            if (signatures.get(i) != null) {
-                order[k++] = i;
+            long[] s = signatures.get(i);
+            if (s != null) {
+                docs[r] = i;
+                System.arraycopy(s, from, keys, r * BUCKET, BUCKET);
+                r++;
             }
         }
-        Arrays.sort(order, (x, y) -> {
-            int c = Arrays.compareUnsigned(signatures.get(x), from, from + MinHasher.HASHES_PER_BUCKET,
-                    signatures.get(y), from, from + MinHasher.HASHES_PER_BUCKET);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        // stable, and the records start in document order: equal hashes stay ordered by doc index
+        mergeSort(order, new int[count], 0, count, keys);
         List<int[]> pairs = new ArrayList<>();
-        for (int i = 1; i < count; i++) {
-            if (Arrays.equals(signatures.get(order[i - 1]), from, from + MinHasher.HASHES_PER_BUCKET,
-                    signatures.get(order[i]), from, from + MinHasher.HASHES_PER_BUCKET)) {
-                pairs.add(new int[] {order[i - 1], order[i]});
+        for (int k = 1; k < count; k++) {
+            if (compare(keys, order[k - 1], order[k]) == 0) {
+                pairs.add(new int[] {docs[order[k - 1]], docs[order[k]]});
             }
         }
         return pairs;
+    }
+
+    /** Compares records x and y by their 8 hashes, as unsigned 64-bit values. */
+    private static int compare(long[] keys, int x, int y) {
+        int a = x * BUCKET;
+        int b = y * BUCKET;
+        for (int j = 0; j < BUCKET; j++) {
+            int c = Long.compareUnsigned(keys[a + j], keys[b + j]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** A stable merge sort of {@code order[from, to)} by {@link #compare}, without boxing. */
+    private static void mergeSort(int[] order, int[] tmp, int from, int to, long[] keys) {
+        if (to - from <= 16) {
+            for (int i = from + 1; i < to; i++) {
+                int v = order[i];
+                int j = i - 1;
+                while (j >= from && compare(keys, order[j], v) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(order, tmp, from, mid, keys);
+        mergeSort(order, tmp, mid, to, keys);
+        if (compare(keys, order[mid - 1], order[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(order, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && compare(keys, tmp[i], tmp[j]) <= 0)) {
+                order[k] = tmp[i++];
+            } else {
+                order[k] = tmp[j++];
+            }
+        }
     }
 
     private static int[] includedPositions(List<long[]> signatures, boolean[] included) {
