@@ -146,7 +146,7 @@ class BenchCommandTest {
 
         assertThat(root.getSubcommands()).containsKey("bench");
         assertThat(root.getSubcommands().get("bench").getSubcommands().keySet())
-                .contains("generate", "sample", "decide", "measure", "tokenizer", "lid");
+                .contains("generate", "sample", "decide", "measure", "tokenizer", "lid", "minhash");
         assertThat(BenchCommand.group(root)).isSameAs(root.getSubcommands().get("bench"));
     }
 
@@ -170,6 +170,20 @@ class BenchCommandTest {
         assertThat(o.get("documents").asInt()).isEqualTo(20);
         for (String f : new String[] {"words_cold_cache_MB_per_s", "words_warm_cache_MB_per_s",
             "words_and_sentences_warm_cache_MB_per_s", "baseline_utf8_encode_MB_per_s"}) {
+            assertThat(o.get(f).asDouble()).as(f).isPositive();
+        }
+    }
+
+    @Test
+    void benchMinhashReportsSignatureThroughputWithItsBaselines() throws IOException {
+        Run r = run(new BenchCommand(), "minhash", "--input", someTexts().toString(), "--passes", "2");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode o = JSON.readTree(r.out());
+        assertThat(o.get("documents").asInt()).isEqualTo(20);
+        assertThat(o.get("documents_with_signature").asInt()).isEqualTo(20);
+        for (String f : new String[] {"baseline_simplify_text_MB_per_s", "baseline_simplify_and_tokenize_MB_per_s",
+            "signature_xxhash_MB_per_s", "signature_sha1_MB_per_s"}) {
             assertThat(o.get(f).asDouble()).as(f).isPositive();
         }
     }

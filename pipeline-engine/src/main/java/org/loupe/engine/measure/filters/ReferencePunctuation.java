@@ -9,7 +9,7 @@ import java.util.Arrays;
  * point by code point from the spec, not derived from Unicode categories: the reference's sets are
  * hand-made (the fullwidth digit U+FF11 is "punctuation", TAB and LF are not, most of Unicode's P* is absent).
  */
-final class ReferencePunctuation {
+public final class ReferencePunctuation {
     private ReferencePunctuation() {
     }
 
@@ -40,6 +40,8 @@ final class ReferencePunctuation {
         0x16E98, 0x1BC9F, 0x1DA88,
     };
 
+    /** Members of {@code PUNCTUATION} alone (all in the BMP), one bit per code point. */
+    private static final long[] PUNCTUATION_ONLY = new long[0x10000 / 64];
     /** BMP members of PUNCTUATION_SET, one bit per code point. */
     private static final long[] PUNCT_BMP = new long[0x10000 / 64];
     /** BMP members of TERMINAL_PUNCTUATION. */
@@ -60,6 +62,7 @@ final class ReferencePunctuation {
         for (int cp = 0x7F; cp <= 0x9F; cp++) {
             set(PUNCT_BMP, cp);
         }
+        System.arraycopy(PUNCT_BMP, 0, PUNCTUATION_ONLY, 0, PUNCT_BMP.length);
         int astral = 0;
         for (int cp : TERMINAL) {
             if (cp < 0x10000) {
@@ -82,6 +85,14 @@ final class ReferencePunctuation {
             return (PUNCT_BMP[cp >>> 6] & (1L << cp)) != 0;
         }
         return Arrays.binarySearch(TERMINAL_ASTRAL, cp) >= 0;
+    }
+
+    /**
+     * Membership in {@code PUNCTUATION} alone (129 code points, without {@code TERMINAL_PUNCTUATION}): the
+     * characters that {@code simplify_text} turns into spaces (spec §10).
+     */
+    public static boolean inPunctuationString(int cp) {
+        return cp < 0x10000 && (PUNCTUATION_ONLY[cp >>> 6] & (1L << cp)) != 0;
     }
 
     /** Membership in {@code TERMINAL_PUNCTUATION} (159 code points). */

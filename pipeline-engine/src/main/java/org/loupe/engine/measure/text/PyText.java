@@ -223,4 +223,9 @@ public final class PyText {
         }
         return sb.toString();
     }
+
+    /** Unicode general category Nd (as Python's {@code regex} module's {@code \p{Nd}} and {@code str.isdecimal()}). */
+    public static boolean isDecimal(int cp) {
+        return PyUnicode.isDecimal(cp);
+    }
 }
