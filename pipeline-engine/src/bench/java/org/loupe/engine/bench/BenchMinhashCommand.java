@@ -1,23 +1,15 @@
 package org.loupe.engine.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.loupe.engine.measure.dedup.MinHasher;
 import org.loupe.engine.measure.dedup.TextNormalizer;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code loupe bench minhash --input PATH}: MinHash signature throughput ({@link MinHasher}, datatrove's
@@ -28,29 +20,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "minhash", mixinStandardHelpOptions = true,
         description = "Measure MB/s per core of MinHash signatures (xxhash and sha1) on real text against simplify_text "
                 + "and tokenizing alone (one thread, CPU time).")
-public final class BenchMinhashCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "PATH", description = "A shard or folder of real text.")
-    Path input;
-
-    @Option(names = "--passes", paramLabel = "N", description = "Passes over the text; the best counts (default: ${DEFAULT-VALUE}).")
-    int passes = 5;
-
-    @Option(names = "--limit", paramLabel = "DOCS", description = "At most this many documents (default: ${DEFAULT-VALUE}).")
-    int limit = 20_000;
-
-    @Spec
-    CommandSpec spec;
+public final class BenchMinhashCommand extends TextBenchCommand {
+    public BenchMinhashCommand() {
+        super(5);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        if (passes <= 0 || limit <= 0) {
-            throw new ParameterException(spec.commandLine(), "--passes and --limit must be positive");
-        }
-        List<String> texts = BenchMeasureCommand.texts(input, limit);
-        var json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        spec.commandLine().getOut().println(json.writeValueAsString(run(texts, passes)));
-        spec.commandLine().getOut().flush();
-        return texts.isEmpty() ? 1 : 0;
+    Map<String, Object> measure(List<String> texts, int passes) {
+        return run(texts, passes);
     }
 
     static Map<String, Object> run(List<String> texts, int passes) {
