@@ -80,11 +80,99 @@ public final class MinHashClusters {
     }
 
     /**
-     * {@code MinhashDedupBuckets}' pairs for one bucket, in the order it writes them: {@code [a, b]} with
-     * {@code a} the earlier record in the sort order (here always the lower index). Indices are positions in
-     * {@code signatures}; {@code null} entries have no record.
+     * The signatures sorted once, per bucket, so that clustering any subset is a linear walk: what a live
+     * pipeline step needs, where the subset (the documents the earlier steps keep) changes with every
+     * threshold. {@link Prepared#cluster(boolean[])} equals {@link #cluster(List, boolean[])}.
      */
-    public static List<int[]> bucketPairs(List<long[]> signatures, int bucket) {
+    public static Prepared prepare(List<long[]> signatures) {
+        return new Prepared(signatures);
+    }
+
+    /** Signatures with each bucket's records in sort order and the runs of equal hashes marked. */
+    public static final class Prepared {
+        private final int size;
+        /** Per bucket: the documents of its records, in the bucket's sort order. */
+        private final int[][] sorted;
+        /** Per bucket: for each record in sort order, whether its hashes equal the previous record's. */
+        private final boolean[][] sameAsPrevious;
+
+        private Prepared(List<long[]> signatures) {
+            size = signatures.size();
+            sorted = new int[MinHasher.NUM_BUCKETS][];
+            sameAsPrevious = new boolean[MinHasher.NUM_BUCKETS][];
+            for (int bucket = 0; bucket < MinHasher.NUM_BUCKETS; bucket++) {
+                Records records = records(signatures, bucket);
+                int[] docs = new int[records.count()];
+                boolean[] same = new boolean[records.count()];
+                for (int k = 0; k < docs.length; k++) {
+                    docs[k] = records.docs()[records.order()[k]];
+                    same[k] = k > 0 && compare(records.keys(), records.order()[k - 1], records.order()[k]) == 0;
+                }
+                sorted[bucket] = docs;
+                sameAsPrevious[bucket] = same;
+            }
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /**
+         * The outcome for every document when only the documents with {@code included[i]} are deduplicated.
+         * Removing records from a sorted run keeps the rest sorted, so the pairs of the subset are the
+         * consecutive included records of each run; documents are numbered by their index, which orders them
+         * as datatrove's running index of the subset would.
+         */
+        public List<Outcome> cluster(boolean[] included) {
+            if (included.length != size) {
+                throw new IllegalArgumentException("mask has " + included.length + " entries for " + size + " documents");
+            }
+            UnionFind uf = new UnionFind(size);
+            for (int bucket = 0; bucket < MinHasher.NUM_BUCKETS; bucket++) {
+                int[] docs = sorted[bucket];
+                boolean[] same = sameAsPrevious[bucket];
+                int previous = -1;
+                for (int k = 0; k < docs.length; k++) {
+                    if (!same[k]) {
+                        previous = -1;
+                    }
+                    int doc = docs[k];
+                    if (!included[doc]) {
+                        continue;
+                    }
+                    if (previous >= 0) {
+                        uf.union(previous, doc);
+                    }
+                    previous = doc;
+                }
+            }
+            int[] clusterIdOfRoot = new int[size];
+            Arrays.fill(clusterIdOfRoot, -1);
+            int nextId = 0;
+            Outcome excluded = new Outcome(false, false, -1, 0);
+            Outcome alone = new Outcome(true, true, -1, 1);
+            Outcome[] out = new Outcome[size];
+            for (int i = 0; i < size; i++) {
+                if (!included[i]) {
+                    out[i] = excluded;
+                } else if (!uf.clustered[i]) {
+                    out[i] = alone;
+                } else {
+                    int root = uf.find(i);
+                    if (clusterIdOfRoot[root] < 0) {
+                        clusterIdOfRoot[root] = nextId++;
+                    }
+                    out[i] = new Outcome(true, root == i, clusterIdOfRoot[root], uf.size[root]);
+                }
+            }
+            return List.of(out);
+        }
+    }
+
+    /** One bucket's records: document of each record, the flat 8-hash keys, and the stable sort order. */
+    private record Records(int count, int[] docs, long[] keys, int[] order) { }
+
+    private static Records records(List<long[]> signatures, int bucket) {
         int from = bucket * MinHasher.HASHES_PER_BUCKET;
         int count = 0;
         for (long[] s : signatures) {
@@ -92,7 +180,6 @@ public final class MinHashClusters {
                 count++;
             }
         }
-        // the bucket's records, flat: record r is keys[r*8 .. r*8+8) and belongs to document docs[r]
         int[] docs = new int[count];
         long[] keys = new long[count * BUCKET];
         int r = 0;
@@ -110,10 +197,21 @@ public final class MinHashClusters {
         }
         // stable, and the records start in document order: equal hashes stay ordered by doc index
         mergeSort(order, new int[count], 0, count, keys);
+        return new Records(count, docs, keys, order);
+    }
+
+    /**
+     * {@code MinhashDedupBuckets}' pairs for one bucket, in the order it writes them: {@code [a, b]} with
+     * {@code a} the earlier record in the sort order (here always the lower index). Indices are positions in
+     * {@code signatures}; {@code null} entries have no record.
+     */
+    public static List<int[]> bucketPairs(List<long[]> signatures, int bucket) {
+        Records records = records(signatures, bucket);
+        int[] order = records.order();
         List<int[]> pairs = new ArrayList<>();
-        for (int k = 1; k < count; k++) {
-            if (compare(keys, order[k - 1], order[k]) == 0) {
-                pairs.add(new int[] {docs[order[k - 1]], docs[order[k]]});
+        for (int k = 1; k < records.count(); k++) {
+            if (compare(records.keys(), order[k - 1], order[k]) == 0) {
+                pairs.add(new int[] {records.docs()[order[k - 1]], records.docs()[order[k]]});
             }
         }
         return pairs;

@@ -9,7 +9,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 
-/** Clustering a subset through the mask equals clustering that subset materialized as its own list. */
+/**
+ * Clustering a subset through the mask equals clustering that subset materialized as its own list, and
+ * clustering it from signatures sorted once ({@link MinHashClusters#prepare}).
+ */
 class MinHashClustersPropertyTest {
     @Property(tries = 40)
     void subsetOfTheGoldenInputEqualsFromScratch(@ForAll long seed, @ForAll @DoubleRange(min = 0.05, max = 1.0) double density) {
@@ -54,6 +57,8 @@ class MinHashClustersPropertyTest {
         }
         List<MinHashClusters.Outcome> viaMask = MinHashClusters.cluster(sigs, mask);
         List<MinHashClusters.Outcome> fromScratch = MinHashClusters.cluster(materialized);
+        // sorted once, clustered per mask (the live step's path): the same outcomes
+        assertThat(MinHashClusters.prepare(sigs).cluster(mask)).isEqualTo(viaMask);
         for (int k = 0; k < positions.size(); k++) {
             assertThat(viaMask.get(positions.get(k))).isEqualTo(fromScratch.get(k));
         }
