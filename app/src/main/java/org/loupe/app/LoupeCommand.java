@@ -48,7 +48,27 @@ public final class LoupeCommand implements Runnable {
         for (CliExtension extension : ServiceLoader.load(CliExtension.class, LoupeCommand.class.getClassLoader())) {
             extension.register(cli);
         }
+        cli.setExecutionExceptionHandler(LoupeCommand::fileProblem);
         return cli;
+    }
+
+    /**
+     * A file that is missing, unreadable or unwritable is the user's to fix: one sentence on stderr and an
+     * exit code (2 for a missing input, 1 otherwise), never a stack trace. Anything else is a bug and keeps it.
+     */
+    static int fileProblem(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
+        Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        if (!(cause instanceof java.io.IOException io)) {
+            throw e;
+        }
+        String file = cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
+                : io.getMessage();
+        String what = cause instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + file
+                : cause instanceof java.nio.file.AccessDeniedException ? "permission denied: " + file
+                : cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? file + ": " + fs.getReason() : io.getMessage();
+        cli.getErr().println("loupe " + cli.getCommandName() + ": " + what);
+        return cause instanceof java.nio.file.NoSuchFileException ? 2 : 1;
     }
 
     /** This build's version ("dev" outside a packaged jar). */

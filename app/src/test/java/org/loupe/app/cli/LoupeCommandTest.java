@@ -119,6 +119,21 @@ class LoupeCommandTest {
     }
 
     @Test
+    void aMissingInputIsOneSentenceAndExitTwoNeverAStackTrace() {
+        for (String[] args : List.of(new String[] {"run", "--preset", "fineweb", "--input", tmp.resolve("absent").toString(),
+                "--output", tmp.resolve("out").toString()}, new String[] {"bench", "minhash", "--input",
+                tmp.resolve("absent").toString()})) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = LoupeCommand.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter()));
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString().strip()).doesNotContain("\tat ", "Exception")
+                    .contains("no such file or folder: " + tmp.resolve("absent")).hasLineCount(1);
+        }
+    }
+
+    @Test
     void inspectExitsWithOneWhenNothingCanBeRead() throws Exception {
         Path broken = Files.createDirectories(tmp.resolve("nothing"));
         Files.writeString(broken.resolve("x.jsonl"), "not json\n");
