@@ -1,10 +1,5 @@
 package org.loupe.engine.measure.dedup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,15 +8,17 @@ import java.util.List;
 import org.loupe.engine.measure.text.EnglishTokenizer;
 
 /**
- * datatrove's MinHash stage 1, {@code MinhashDedupSignature.get_signature} (spec §11), with the default
- * {@code MinhashConfig}: 5-gram shingles of the English words of {@code simplify_text(text)}, 14 buckets of 8
- * hashes, seed 1, and a 64-bit shingle hash that is either xxhash64 (the default) or the first 8 bytes of
- * SHA-1, little-endian (FineWeb's configuration).
+ * datatrove's MinHash stage 1, {@code MinhashDedupSignature.get_signature} (spec §11), for a {@link MinHashConfig}
+ * with 64-bit precision: {@code nGrams}-word shingles of the English words of {@code simplify_text(text)},
+ * {@code numBuckets} buckets of {@code hashesPerBucket} hashes, permutations drawn from numpy's
+ * {@code RandomState(seed)}, and a 64-bit shingle hash that is either xxhash64 (the default) or the first 8 bytes
+ * of SHA-1, little-endian (FineWeb's configuration). The default configuration is 5-grams, 14 buckets of 8 and
+ * seed 1.
  *
- * <p>The signature has 112 values: {@code h_i = min over shingles s of ((s * a_i + b_i) mod 2^64) mod (2^61 - 1)},
- * the multiply-add wrapping at 64 bits like numpy's uint64. Bucket {@code k} is values {@code [8k, 8k+8)}. A
- * document with fewer than 5 words has no shingle and so no signature ({@code null}): datatrove never
- * clusters it.
+ * <p>The signature has {@code numHashes} values: {@code h_i = min over shingles s of ((s * a_i + b_i) mod 2^64)
+ * mod (2^61 - 1)}, the multiply-add wrapping at 64 bits like numpy's uint64. Bucket {@code k} is values
+ * {@code [k * hashesPerBucket, (k + 1) * hashesPerBucket)}. A document with fewer than {@code nGrams} words has no
+ * shingle and so no signature ({@code null}): datatrove never clusters it.
  *
  * <p>Speed: the words are encoded once into one reusable UTF-8 buffer, joined by single spaces, so each
  * shingle is a byte range of that buffer and is hashed in place, without building a string. Thread-safe
@@ -31,6 +28,7 @@ public final class MinHasher {
     /** The shingle hash, datatrove's {@code HashConfig.hash_fc} with 64-bit precision. */
     public enum HashFunction { XXHASH, SHA1 }
 
+    /** The default configuration's shingle length, buckets and hashes ({@link MinHashConfig#DEFAULT}). */
     public static final int N_GRAMS = 5;
     public static final int NUM_BUCKETS = 14;
     public static final int HASHES_PER_BUCKET = 8;
@@ -38,47 +36,71 @@ public final class MinHasher {
     /** 2^61 - 1, datatrove's {@code _mersenne_prime}. */
     static final long MERSENNE = (1L << 61) - 1;
 
-    private static final long[][] PARAMS = loadParams();
-
+    private final MinHashConfig config;
     private final HashFunction hashFunction;
     private final EnglishTokenizer tokenizer;
-    private final long[] a = PARAMS[0];
-    private final long[] b = PARAMS[1];
+    private final int nGrams;
+    private final int numHashes;
+    private final long[] a;
+    private final long[] b;
     private final ThreadLocal<Scratch> scratch;
 
     /** A hasher with the default configuration and the given shingle hash, using the shared tokenizer. */
     public MinHasher(HashFunction hashFunction) {
-        this(hashFunction, EnglishTokenizer.shared());
+        this(MinHashConfig.withHash(hashFunction));
     }
 
+    /** A hasher with the default configuration and the given shingle hash. */
     public MinHasher(HashFunction hashFunction, EnglishTokenizer tokenizer) {
-        this.hashFunction = hashFunction;
+        this(MinHashConfig.withHash(hashFunction), tokenizer);
+    }
+
+    /** A hasher for {@code config}, using the shared tokenizer. */
+    public MinHasher(MinHashConfig config) {
+        this(config, EnglishTokenizer.shared());
+    }
+
+    public MinHasher(MinHashConfig config, EnglishTokenizer tokenizer) {
+        if (config == null || tokenizer == null) {
+            throw new IllegalArgumentException("config and tokenizer must not be null");
+        }
+        this.config = config;
+        this.hashFunction = config.hashFunction();
         this.tokenizer = tokenizer;
+        this.nGrams = config.nGrams();
+        this.numHashes = config.numHashes();
+        long[][] params = config.permutations();
+        this.a = params[0];
+        this.b = params[1];
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(hashFunction));
+    }
+
+    public MinHashConfig config() {
+        return config;
     }
 
     public HashFunction hashFunction() {
         return hashFunction;
     }
 
-    /** The 112 permutation multipliers {@code a} (a copy). */
+    /** The default configuration's 112 permutation multipliers {@code a} (a copy). */
     public static long[] permutationA() {
-        return PARAMS[0].clone();
+        return MinHashConfig.DEFAULT.permutationA();
     }
 
-    /** The 112 permutation offsets {@code b} (a copy). */
+    /** The default configuration's 112 permutation offsets {@code b} (a copy). */
     public static long[] permutationB() {
-        return PARAMS[1].clone();
+        return MinHashConfig.DEFAULT.permutationB();
     }
 
-    /** The 112-value signature of {@code text}, or {@code null} when it has fewer than 5 words. */
+    /** The {@code numHashes}-value signature of {@code text}, or {@code null} when it has fewer than {@code nGrams} words. */
     public long[] signature(String text) {
         List<String> words = tokenizer.words(TextNormalizer.simplify(text));
         return signatureOfWords(words);
     }
 
     /**
-     * The signatures of {@code texts}, in order ({@code null} where a text has fewer than 5 words), computed
+     * The signatures of {@code texts}, in order ({@code null} where a text has fewer than {@code nGrams} words), computed
      * on {@code threads} threads. The result does not depend on the number of threads.
      */
     public List<long[]> signatures(List<String> texts, int threads) {
@@ -89,7 +111,8 @@ public final class MinHasher {
 
     /** The signature of an already normalised and tokenized text (the words of {@code simplify_text(text)}). */
     public long[] signatureOfWords(List<String> words) {
-        int n = words.size() - N_GRAMS + 1;
+        int nGrams = this.nGrams;
+        int n = words.size() - nGrams + 1;
         if (n <= 0) {
             return null;
         }
@@ -101,12 +124,14 @@ public final class MinHasher {
         byte[] buf = s.buf;
         for (int i = 0; i < n; i++) {
             int from = starts[i];
-            int to = ends[i + N_GRAMS - 1];
+            int to = ends[i + nGrams - 1];
             shingles[i] = hashFunction == HashFunction.XXHASH ? XxHash64.hash(buf, from, to - from) : s.sha1(buf, from, to - from);
         }
         // one permutation at a time over all shingles: the running minimum and a_j, b_j stay in registers
-        long[] sig = new long[NUM_HASHES];
-        for (int j = 0; j < NUM_HASHES; j++) {
+        long[] a = this.a;
+        long[] b = this.b;
+        long[] sig = new long[numHashes];
+        for (int j = 0; j < sig.length; j++) {
             long aj = a[j];
             long bj = b[j];
             long min = Long.MAX_VALUE;
@@ -219,23 +244,5 @@ public final class MinHasher {
             }
         }
         return p;
-    }
-
-    private static long[][] loadParams() {
-        try (InputStream in = MinHasher.class.getResourceAsStream("minhash_params.json")) {
-            if (in == null) {
-                throw new IllegalStateException("minhash_params.json missing from the classpath");
-            }
-            JsonNode root = new ObjectMapper().readTree(in);
-            long[] a = new long[NUM_HASHES];
-            long[] b = new long[NUM_HASHES];
-            for (int i = 0; i < NUM_HASHES; i++) {
-                a[i] = root.get("a").get(i).asLong();
-                b[i] = root.get("b").get(i).asLong();
-            }
-            return new long[][] {a, b};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
