@@ -10,9 +10,9 @@ import java.util.List;
  * and what {@code MinhashDedupFilter(load_cluster_ids=True, load_cluster_sizes=True)} does to each document.
  * Spec §11 and the golden dedup README's "Semantics the files pin down":
  * <ul>
- *   <li>per bucket, the records (8 hashes, doc index) are sorted by hashes then doc index, and each record
- *       whose hashes equal the previous record's gives the pair (previous, current);</li>
- *   <li>the pairs of buckets 0 → 13, in that order, go into a union-find with path compression and union by
+ *   <li>per bucket, the records (the bucket's hashes, doc index) are sorted by hashes then doc index, and each
+ *       record whose hashes equal the previous record's gives the pair (previous, current);</li>
+ *   <li>the pairs of buckets 0, 1, …, in that order, go into a union-find with path compression and union by
  *       size; on equal sizes the root of the pair's first element stays the root;</li>
  *   <li>every clustered document that is not its set's root is removed, so each cluster keeps its root;</li>
  *   <li>cluster ids are 0, 1, … in the order of each cluster's smallest document index; a document in no
@@ -23,22 +23,101 @@ import java.util.List;
  * as one stream in one task (rank 0), so the index it writes is the running count. Passing a mask of the
  * documents still kept by earlier steps gives exactly what datatrove would give if only those documents were
  * in its input, in the same order.
+ *
+ * <p>The bucket layout is the signature length split into buckets of {@code hashesPerBucket} consecutive values
+ * (the default, without that argument, is {@link MinHasher#HASHES_PER_BUCKET} = 8: 14 buckets for a 112-value
+ * signature). Every signature must have the same length, a multiple of {@code hashesPerBucket}.
  */
 public final class MinHashClusters {
     /** What the filter does to one document; {@code clusterSize} is 0 for a document not included. */
     public record Outcome(boolean included, boolean keep, int clusterId, int clusterSize) {
     }
 
-    private static final int BUCKET = MinHasher.HASHES_PER_BUCKET;
+    /**
+     * What the filter does to every document, as flat arrays ({@link Prepared#clusterBits}): the same values as
+     * {@link Outcome} for document {@code doc}, without an object per document.
+     */
+    public static final class Clusters {
+        private final int size;
+        private final long[] included;
+        private final long[] keep;
+        private final int[] clusterId;
+        private final int[] clusterSize;
+        private final int clusterCount;
+        private final int removedCount;
+
+        private Clusters(int size, long[] included, long[] keep, int[] clusterId, int[] clusterSize, int clusterCount,
+                int removedCount) {
+            this.size = size;
+            this.included = included;
+            this.keep = keep;
+            this.clusterId = clusterId;
+            this.clusterSize = clusterSize;
+            this.clusterCount = clusterCount;
+            this.removedCount = removedCount;
+        }
+
+        /** The number of documents, included or not. */
+        public int size() {
+            return size;
+        }
+
+        /** Whether {@code doc} was in the deduplicated subset. */
+        public boolean included(int doc) {
+            return (included[index(doc) >>> 6] & 1L << doc) != 0;
+        }
+
+        /** Whether the filter keeps {@code doc}: included, and in no cluster or its cluster's root. */
+        public boolean keep(int doc) {
+            return (keep[index(doc) >>> 6] & 1L << doc) != 0;
+        }
+
+        /** {@code doc}'s cluster id (0, 1, … by smallest member), -1 when in no cluster or not included. */
+        public int clusterId(int doc) {
+            return clusterId[index(doc)];
+        }
+
+        /** The size of {@code doc}'s cluster: 1 when in no cluster, 0 when not included (as {@link Outcome}). */
+        public int clusterSize(int doc) {
+            return clusterSize[index(doc)];
+        }
+
+        /** The number of clusters (ids {@code 0 .. clusterCount() - 1}). */
+        public int clusterCount() {
+            return clusterCount;
+        }
+
+        /** The number of included documents the filter drops (clustered and not their cluster's root). */
+        public int removedCount() {
+            return removedCount;
+        }
+
+        /** {@code doc}'s outcome as an object (for tests and one-off reads). */
+        public Outcome outcome(int doc) {
+            return new Outcome(included(doc), keep(doc), clusterId(doc), clusterSize(doc));
+        }
+
+        private int index(int doc) {
+            if (doc < 0 || doc >= size) {
+                throw new IndexOutOfBoundsException("document " + doc + " of " + size);
+            }
+            return doc;
+        }
+    }
 
     private MinHashClusters() {
     }
 
     /** The outcome for every document; {@code signatures.get(i) == null} means document i has none. */
     public static List<Outcome> cluster(List<long[]> signatures) {
+        return cluster(signatures, MinHasher.HASHES_PER_BUCKET);
+    }
+
+    /** {@link #cluster(List)} with buckets of {@code hashesPerBucket} values. */
+    public static List<Outcome> cluster(List<long[]> signatures, int hashesPerBucket) {
         boolean[] all = new boolean[signatures.size()];
         Arrays.fill(all, true);
-        return cluster(signatures, all);
+        return cluster(signatures, hashesPerBucket, all);
     }
 
     /**
@@ -46,6 +125,12 @@ public final class MinHashClusters {
      * their order); a document not included gets {@code Outcome(false, false, -1, 0)}.
      */
     public static List<Outcome> cluster(List<long[]> signatures, boolean[] included) {
+        return cluster(signatures, MinHasher.HASHES_PER_BUCKET, included);
+    }
+
+    /** {@link #cluster(List, boolean[])} with buckets of {@code hashesPerBucket} values. */
+    public static List<Outcome> cluster(List<long[]> signatures, int hashesPerBucket, boolean[] included) {
+        int numBuckets = numBuckets(signatures, hashesPerBucket);
         int[] positions = includedPositions(signatures, included);
         List<long[]> sub = new ArrayList<>(positions.length);
         for (int p : positions) {
@@ -53,8 +138,8 @@ public final class MinHashClusters {
         }
         int n = sub.size();
         UnionFind uf = new UnionFind(n);
-        for (int bucket = 0; bucket < MinHasher.NUM_BUCKETS; bucket++) {
-            for (int[] pair : bucketPairs(sub, bucket)) {
+        for (int bucket = 0; bucket < numBuckets; bucket++) {
+            for (int[] pair : pairs(sub, hashesPerBucket, bucket)) {
                 uf.union(pair[0], pair[1]);
             }
         }
@@ -85,7 +170,12 @@ public final class MinHashClusters {
      * threshold. {@link Prepared#cluster(boolean[])} equals {@link #cluster(List, boolean[])}.
      */
     public static Prepared prepare(List<long[]> signatures) {
-        return new Prepared(signatures);
+        return prepare(signatures, MinHasher.HASHES_PER_BUCKET);
+    }
+
+    /** {@link #prepare(List)} with buckets of {@code hashesPerBucket} values. */
+    public static Prepared prepare(List<long[]> signatures, int hashesPerBucket) {
+        return new Prepared(signatures, hashesPerBucket);
     }
 
     /** Signatures with each bucket's records in sort order and the runs of equal hashes marked. */
@@ -96,17 +186,19 @@ public final class MinHashClusters {
         /** Per bucket: for each record in sort order, whether its hashes equal the previous record's. */
         private final boolean[][] sameAsPrevious;
 
-        private Prepared(List<long[]> signatures) {
+        private Prepared(List<long[]> signatures, int hashesPerBucket) {
             size = signatures.size();
-            sorted = new int[MinHasher.NUM_BUCKETS][];
-            sameAsPrevious = new boolean[MinHasher.NUM_BUCKETS][];
-            for (int bucket = 0; bucket < MinHasher.NUM_BUCKETS; bucket++) {
-                Records records = records(signatures, bucket);
+            int numBuckets = numBuckets(signatures, hashesPerBucket);
+            sorted = new int[numBuckets][];
+            sameAsPrevious = new boolean[numBuckets][];
+            for (int bucket = 0; bucket < numBuckets; bucket++) {
+                Records records = records(signatures, hashesPerBucket, bucket);
                 int[] docs = new int[records.count()];
                 boolean[] same = new boolean[records.count()];
                 for (int k = 0; k < docs.length; k++) {
                     docs[k] = records.docs()[records.order()[k]];
-                    same[k] = k > 0 && compare(records.keys(), records.order()[k - 1], records.order()[k]) == 0;
+                    same[k] = k > 0 && compare(records.keys(), hashesPerBucket, records.order()[k - 1],
+                            records.order()[k]) == 0;
                 }
                 sorted[bucket] = docs;
                 sameAsPrevious[bucket] = same;
@@ -128,7 +220,7 @@ public final class MinHashClusters {
                 throw new IllegalArgumentException("mask has " + included.length + " entries for " + size + " documents");
             }
             UnionFind uf = new UnionFind(size);
-            for (int bucket = 0; bucket < MinHasher.NUM_BUCKETS; bucket++) {
+            for (int bucket = 0; bucket < sorted.length; bucket++) {
                 int[] docs = sorted[bucket];
                 boolean[] same = sameAsPrevious[bucket];
                 int previous = -1;
@@ -167,13 +259,121 @@ public final class MinHashClusters {
             }
             return List.of(out);
         }
+
+        /**
+         * {@link #cluster(boolean[])} without an object per document, for the live step that re-clusters on
+         * every threshold change: document {@code doc} is included when bit {@code doc & 63} of
+         * {@code includedBits[doc >>> 6]} is set ({@code includedBits} has at least {@code ceil(size / 64)}
+         * words; bits at or past {@code size} are ignored). Linear in the number of records.
+         */
+        public Clusters clusterBits(long[] includedBits) {
+            int words = (size + 63) >>> 6;
+            if (includedBits.length < words) {
+                throw new IllegalArgumentException("mask has " + includedBits.length + " words for " + size
+                        + " documents (" + words + " needed)");
+            }
+            long[] included = Arrays.copyOf(includedBits, words);
+            if ((size & 63) != 0) {
+                included[words - 1] &= (1L << size) - 1;
+            }
+            int[] parent = new int[size];
+            int[] clusterSize = new int[size];
+            long[] clustered = new long[words];
+            for (int bucket = 0; bucket < sorted.length; bucket++) {
+                int[] docs = sorted[bucket];
+                boolean[] same = sameAsPrevious[bucket];
+                int previous = -1;
+                for (int k = 0; k < docs.length; k++) {
+                    if (!same[k]) {
+                        previous = -1;
+                    }
+                    int doc = docs[k];
+                    if ((included[doc >>> 6] & 1L << doc) == 0) {
+                        continue;
+                    }
+                    if (previous >= 0) {
+                        union(parent, clusterSize, clustered, previous, doc);
+                    }
+                    previous = doc;
+                }
+            }
+            // parent and size are only meaningful for clustered documents (set on their first union)
+            int[] clusterId = new int[size];
+            Arrays.fill(clusterId, -1);
+            long[] keep = new long[words];
+            int nextId = 0;
+            int removed = 0;
+            for (int i = 0; i < size; i++) {
+                long bit = 1L << i;
+                if ((included[i >>> 6] & bit) == 0) {
+                    clusterSize[i] = 0;
+                } else if ((clustered[i >>> 6] & bit) == 0) {
+                    clusterSize[i] = 1;
+                    keep[i >>> 6] |= bit;
+                } else {
+                    int root = find(parent, i);
+                    // a root's slot holds its cluster's id from its first member on (never a smaller index's)
+                    if (clusterId[root] < 0) {
+                        clusterId[root] = nextId++;
+                    }
+                    clusterId[i] = clusterId[root];
+                    clusterSize[i] = clusterSize[root];
+                    if (root == i) {
+                        keep[i >>> 6] |= bit;
+                    } else {
+                        removed++;
+                    }
+                }
+            }
+            return new Clusters(size, included, keep, clusterId, clusterSize, nextId, removed);
+        }
+
+        /** {@link UnionFind#union} on flat arrays; a node gets parent itself and size 1 on its first union. */
+        private static void union(int[] parent, int[] size, long[] clustered, int a, int b) {
+            claim(parent, size, clustered, a);
+            claim(parent, size, clustered, b);
+            int ra = find(parent, a);
+            int rb = find(parent, b);
+            if (ra == rb) {
+                return;
+            }
+            if (size[ra] < size[rb]) {
+                int t = ra;
+                ra = rb;
+                rb = t;
+            }
+            parent[rb] = ra;
+            size[ra] += size[rb];
+        }
+
+        private static void claim(int[] parent, int[] size, long[] clustered, int x) {
+            long bit = 1L << x;
+            if ((clustered[x >>> 6] & bit) == 0) {
+                clustered[x >>> 6] |= bit;
+                parent[x] = x;
+                size[x] = 1;
+            }
+        }
+
+        private static int find(int[] parent, int x) {
+            int root = x;
+            while (parent[root] != root) {
+                root = parent[root];
+            }
+            while (parent[x] != root) {
+                int next = parent[x];
+                parent[x] = root;
+                x = next;
+            }
+            return root;
+        }
     }
 
-    /** One bucket's records: document of each record, the flat 8-hash keys, and the stable sort order. */
+    /** One bucket's records: document of each record, the flat keys (width hashes each), and the stable sort order. */
     private record Records(int count, int[] docs, long[] keys, int[] order) { }
 
-    private static Records records(List<long[]> signatures, int bucket) {
-        int from = bucket * MinHasher.HASHES_PER_BUCKET;
+    private static Records records(List<long[]> signatures, int width, int bucket) {
+        int from = bucket * width;
         int count = 0;
         for (long[] s : signatures) {
             if (s != null) {
@@ -181,13 +381,13 @@ public final class MinHashClusters {
             }
         }
         int[] docs = new int[count];
-        long[] keys = new long[count * BUCKET];
+        long[] keys = new long[count * width];
         int r = 0;
         for (int i = 0; i < signatures.size(); i++) {
             long[] s = signatures.get(i);
             if (s != null) {
                 docs[r] = i;
-                System.arraycopy(s, from, keys, r * BUCKET, BUCKET);
+                System.arraycopy(s, from, keys, r * width, width);
                 r++;
             }
         }
@@ -196,32 +396,73 @@ public final class MinHashClusters {
             order[k] = k;
         }
         // stable, and the records start in document order: equal hashes stay ordered by doc index
-        mergeSort(order, new int[count], 0, count, keys);
+        mergeSort(order, new int[count], 0, count, keys, width);
         return new Records(count, docs, keys, order);
     }
 
     /**
-     * {@code MinhashDedupBuckets}' pairs for one bucket, in the order it writes them: {@code [a, b]} with
-     * {@code a} the earlier record in the sort order (here always the lower index). Indices are positions in
-     * {@code signatures}; {@code null} entries have no record.
+     * {@code MinhashDedupBuckets}' pairs for one bucket of the default layout (8 hashes per bucket), in the order
+     * it writes them: {@code [a, b]} with {@code a} the earlier record in the sort order (here always the lower
+     * index). Indices are positions in {@code signatures}; {@code null} entries have no record.
      */
     public static List<int[]> bucketPairs(List<long[]> signatures, int bucket) {
-        Records records = records(signatures, bucket);
+        return bucketPairs(signatures, MinHasher.HASHES_PER_BUCKET, bucket);
+    }
+
+    /** {@link #bucketPairs(List, int)} for buckets of {@code hashesPerBucket} values. */
+    public static List<int[]> bucketPairs(List<long[]> signatures, int hashesPerBucket, int bucket) {
+        int numBuckets = numBuckets(signatures, hashesPerBucket);
+        if (bucket < 0 || bucket >= Math.max(numBuckets, 1)) {
+            throw new IllegalArgumentException("bucket " + bucket + " of " + numBuckets);
+        }
+        return numBuckets == 0 ? List.of() : pairs(signatures, hashesPerBucket, bucket);
+    }
+
+    private static List<int[]> pairs(List<long[]> signatures, int width, int bucket) {
+        Records records = records(signatures, width, bucket);
         int[] order = records.order();
         List<int[]> pairs = new ArrayList<>();
         for (int k = 1; k < records.count(); k++) {
-            if (compare(records.keys(), order[k - 1], order[k]) == 0) {
+            if (compare(records.keys(), width, order[k - 1], order[k]) == 0) {
                 pairs.add(new int[] {records.docs()[order[k - 1]], records.docs()[order[k]]});
             }
         }
         return pairs;
     }
 
-    /** Compares records x and y by their 8 hashes, as unsigned 64-bit values. */
-    private static int compare(long[] keys, int x, int y) {
-        int a = x * BUCKET;
-        int b = y * BUCKET;
-        for (int j = 0; j < BUCKET; j++) {
+    /**
+     * The number of buckets of {@code signatures} with {@code hashesPerBucket} values each (0 when no document has
+     * a signature), after checking that all signatures have one length, a multiple of {@code hashesPerBucket}.
+     */
+    static int numBuckets(List<long[]> signatures, int hashesPerBucket) {
+        if (hashesPerBucket < 1) {
+            throw new IllegalArgumentException("hashesPerBucket must be at least 1, got " + hashesPerBucket);
+        }
+        int length = -1;
+        for (int i = 0; i < signatures.size(); i++) {
+            long[] s = signatures.get(i);
+            if (s == null) {
+                continue;
+            }
+            if (length < 0) {
+                length = s.length;
+                if (length == 0 || length % hashesPerBucket != 0) {
+                    throw new IllegalArgumentException("signature length " + length + " is not a positive multiple of "
+                            + hashesPerBucket + " hashes per bucket (document " + i + ")");
+                }
+            } else if (s.length != length) {
+                throw new IllegalArgumentException("document " + i + " has a signature of " + s.length
+                        + " values, earlier ones " + length);
+            }
+        }
+        return length < 0 ? 0 : length / hashesPerBucket;
+    }
+
+    /** Compares records x and y by their {@code width} hashes, as unsigned 64-bit values. */
+    private static int compare(long[] keys, int width, int x, int y) {
+        int a = x * width;
+        int b = y * width;
+        for (int j = 0; j < width; j++) {
             int c = Long.compareUnsigned(keys[a + j], keys[b + j]);
             if (c != 0) {
                 return c;
@@ -231,12 +472,12 @@ public final class MinHashClusters {
     }
 
     /** A stable merge sort of {@code order[from, to)} by {@link #compare}, without boxing. */
-    private static void mergeSort(int[] order, int[] tmp, int from, int to, long[] keys) {
+    private static void mergeSort(int[] order, int[] tmp, int from, int to, long[] keys, int width) {
         if (to - from <= 16) {
             for (int i = from + 1; i < to; i++) {
                 int v = order[i];
                 int j = i - 1;
-                while (j >= from && compare(keys, order[j], v) > 0) {
+                while (j >= from && compare(keys, width, order[j], v) > 0) {
                     order[j + 1] = order[j];
                     j--;
                 }
@@ -245,16 +486,16 @@ public final class MinHashClusters {
             return;
         }
         int mid = (from + to) >>> 1;
-        mergeSort(order, tmp, from, mid, keys);
-        mergeSort(order, tmp, mid, to, keys);
-        if (compare(keys, order[mid - 1], order[mid]) <= 0) {
+        mergeSort(order, tmp, from, mid, keys, width);
+        mergeSort(order, tmp, mid, to, keys, width);
+        if (compare(keys, width, order[mid - 1], order[mid]) <= 0) {
             return;
         }
         System.arraycopy(order, from, tmp, from, to - from);
         int i = from;
         int j = mid;
         for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && compare(keys, tmp[i], tmp[j]) <= 0)) {
+            if (j >= to || (i < mid && compare(keys, width, tmp[i], tmp[j]) <= 0)) {
                 order[k] = tmp[i++];
             } else {
                 order[k] = tmp[j++];
