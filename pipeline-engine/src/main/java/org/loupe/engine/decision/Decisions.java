@@ -3,10 +3,12 @@ package org.loupe.engine.decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.loupe.engine.filter.DuplicateGroups;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 
 /**
@@ -33,6 +35,7 @@ public final class Decisions {
     private volatile long keptDocs = -1;
     private final long[][] dropBits;
     private final long[][] keptBefore;
+    private final DuplicateGroups[] groups;
 
     Decisions(int rows, List<String> stepNames, List<StepType> stepTypes, int[][] reason, boolean[][] rescued,
                       int[] firstFail, long[] tokens) {
@@ -45,6 +48,7 @@ public final class Decisions {
         this.tokens = tokens;
         this.dropBits = new long[reason.length][];
         this.keptBefore = new long[reason.length][];
+        this.groups = new DuplicateGroups[reason.length];
     }
 
     /**
@@ -180,6 +184,25 @@ public final class Decisions {
     /** Whether step {@code k} here and step {@code ko} of {@code other} share their verdict arrays (a reused step). */
     boolean sameVerdicts(int k, Decisions other, int ko) {
         return reason[k] == other.reason[ko] && rescued[k] == other.rescued[ko];
+    }
+
+    /**
+     * For a dedup step (one that decides over the rows the earlier steps keep), its groups of copies among
+     * those rows; empty for other steps and for a disabled one. Memoized.
+     */
+    public java.util.Optional<DuplicateGroups> duplicates(int step) {
+        long[] before = keptBeforeOf(step);
+        if (before == null || provenance == null) {
+            return java.util.Optional.empty();
+        }
+        DuplicateGroups g = groups[step];
+        if (g == null) {
+            StepConfig config = provenance.steps().get(step);
+            StepType type = stepTypes.get(step);
+            g = type.duplicates(config.stepName(), StepParams.of(type, config), provenance.table(), before).orElse(null);
+            groups[step] = g;
+        }
+        return java.util.Optional.ofNullable(g);
     }
 
     /** The index of the first step of this name, or -1. */

@@ -45,8 +45,50 @@ public final class MetricTable {
         return rows;
     }
 
+    /**
+     * The columns a curator can look at: every column but the internal ones (a dedup step's signature
+     * columns), see {@link #isInternal}.
+     */
     public synchronized Set<String> names() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String name : columns.keySet()) {
+            if (!isInternal(name)) {
+                out.add(name);
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** Every column, internal ones included (what is cached and copied). */
+    public synchronized Set<String> allNames() {
         return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(columns.keySet()));
+    }
+
+    /**
+     * Whether a column (or a bare metric name) is internal: its metric starts with {@code _}. Internal
+     * columns hold what a step needs to decide but that is no quantity to plot or filter on (e.g. the 112
+     * MinHash values of a document, stored bit for bit with {@link #bitsOf}); lists of metrics skip them.
+     */
+    public static boolean isInternal(String name) {
+        int dot = name.indexOf('.');
+        return name.startsWith("_", dot + 1);
+    }
+
+    /**
+     * A 64-bit integer stored in a column bit for bit ({@link Double#longBitsToDouble}), for values whose
+     * bits are no NaN pattern (any value below 2^62, e.g. MinHash values below 2^61 - 1); {@link #bitsOf}
+     * reads it back.
+     */
+    public static double fromBits(long value) {
+        if ((value >>> 62) != 0) {
+            throw new IllegalArgumentException("not storable bit for bit: " + value);
+        }
+        return Double.longBitsToDouble(value);
+    }
+
+    /** The 64-bit integer a column value holds (see {@link #fromBits}). */
+    public static long bitsOf(double stored) {
+        return Double.doubleToRawLongBits(stored);
     }
 
     public synchronized boolean has(String name) {

@@ -102,6 +102,16 @@ public interface StepType {
         return false;
     }
 
+    /**
+     * For a dedup step, the groups of copies among the rows the earlier steps keep ({@code keptBefore}, bit
+     * {@code row} set for a kept row), with the copy that survives in each: what the Duplicates view, the
+     * explanation and the full run's removed files show. Empty for other steps.
+     */
+    default Optional<org.loupe.engine.filter.DuplicateGroups> duplicates(String stepName, StepParams params,
+                                                                         MetricTable table, long[] keptBefore) {
+        return Optional.empty();
+    }
+
     /** Whether measuring the step needs the language-ID model. */
     default boolean usesLanguageModel() {
         return false;

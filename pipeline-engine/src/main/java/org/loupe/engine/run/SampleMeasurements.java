@@ -92,7 +92,7 @@ public final class SampleMeasurements {
                 if (needed[k]) {
                     MetricTable one = new MetricTable(sample.size());
                     String name = steps.get(k).stepName();
-                    for (String column : fresh.names()) {
+                    for (String column : fresh.allNames()) {
                         if (column.startsWith(name + ".")) {
                             String metric = column.substring(name.length() + 1);
                             one.put(metric, fresh.column(column));
@@ -109,7 +109,7 @@ public final class SampleMeasurements {
         for (int k = 0; k < steps.size(); k++) {
             MetricTable one = MetricTable.read(file(keys.get(k)));
             String name = steps.get(k).stepName();
-            for (String metric : one.names()) {
+            for (String metric : one.allNames()) {
                 table.put(MetricTable.name(name, metric), one.column(metric));
                 List<String> labels = one.labels(metric);
                 if (!labels.isEmpty()) {

@@ -122,7 +122,8 @@ class ConfigLoaderTest {
         assertThat(p).containsEntry("min_num_sentences", 5L).containsEntry("filter_no_terminal_punct", true)
                 .containsEntry("max_word_length", 1000L);
         assertThat(BuiltinSteps.all()).extracting(StepType::name)
-                .containsExactly("url", "language", "gopher_repetition", "gopher_quality", "c4_quality", "fineweb_quality", "c4_badwords");
+                .containsExactly("url", "language", "gopher_repetition", "gopher_quality", "c4_quality", "fineweb_quality", "c4_badwords",
+                        "url_dedup", "exact_dedup", "minhash_dedup");
         assertThat(List.of(BuiltinSteps.C4_QUALITY.editsText(), BuiltinSteps.GOPHER_QUALITY.editsText())).containsExactly(true, false);
     }
 }

@@ -23,10 +23,17 @@ public final class BuiltinSteps {
     public static final StepType C4_QUALITY = new C4QualityStep();
     public static final StepType FINEWEB_QUALITY = new FineWebQualityStep();
     public static final StepType C4_BADWORDS = new C4BadWordsStep();
+    public static final StepType URL_DEDUP = ExactDedupStep.url();
+    public static final StepType EXACT_DEDUP = ExactDedupStep.exact();
+    public static final StepType MINHASH_DEDUP = new MinHashDedupStep();
 
-    /** Every built-in step type, in the FineWeb order where it applies (c4_badwords is not in the recipe). */
+    /**
+     * Every built-in step type, in the FineWeb order where it applies (c4_badwords is not in the recipe): the
+     * filters, then the dedup steps, which decide over what the filters keep.
+     */
     public static List<StepType> all() {
-        return List.of(URL, LANGUAGE, GOPHER_REPETITION, GOPHER_QUALITY, C4_QUALITY, FINEWEB_QUALITY, C4_BADWORDS);
+        return List.of(URL, LANGUAGE, GOPHER_REPETITION, GOPHER_QUALITY, C4_QUALITY, FINEWEB_QUALITY, C4_BADWORDS,
+                URL_DEDUP, EXACT_DEDUP, MINHASH_DEDUP);
     }
 
     /**
