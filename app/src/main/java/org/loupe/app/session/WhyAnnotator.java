@@ -25,6 +25,11 @@ final class WhyAnnotator {
         this.session = session;
     }
 
+    private static String hostOf(SampleSession.Snapshot snap, int row) {
+        String host = snap.sample().host(row);
+        return host == null ? "" : " (" + host + ")";
+    }
+
     /** Explains one document under the last decisions: called off the FX thread by the inspectors. */
     Annotation annotate(int row, Document doc) {
         SampleSession.Snapshot snap = session.snapshot();
@@ -49,6 +54,16 @@ final class WhyAnnotator {
                         c.fails() ? (v.rescued() ? "FAIL (kept by keep_fraction)" : "FAIL") : "pass",
                         Double.isNaN(c.margin()) ? "—" : Formats.shortNumber(c.margin()), c.fails() && !v.rescued(),
                         first ? note : ""));
+                first = false;
+            }
+            if (v.duplicate() != null) {
+                RowExplanation.Duplicate dup = v.duplicate();
+                boolean survivor = dup.survivor() == row;
+                String of = survivor ? "survivor of " + dup.size() + " copies"
+                        : "copy of " + snap.sample().id(dup.survivor()) + hostOf(snap, dup.survivor());
+                why.add(new Annotation.WhyRow(v.step(), "group of copies", "#" + dup.group() + " (" + dup.size() + ")", "",
+                        v.reason() == null ? "pass" : v.rescued() ? "FAIL (kept by keep_fraction)" : "FAIL", "",
+                        v.reason() != null && !v.rescued(), first ? note + "; " + of : of));
                 first = false;
             }
             for (RowExplanation.MetricValue mv : v.otherMetrics()) {

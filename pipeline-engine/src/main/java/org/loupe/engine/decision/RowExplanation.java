@@ -65,9 +65,11 @@ public final class RowExplanation {
      *                     when a disabled step's metrics were not measured). A disabled step's checks show what
      *                     it would decide if enabled; its reason is null all the same
      * @param otherMetrics every other {@code <step>.<metric>} column of the table, in table order
+     * @param duplicate    for a dedup step, the row's group of copies among the rows the earlier steps keep; null
+     *                     for other steps and for a row in no group
      */
     public record StepVerdict(String step, String reason, boolean rescued, List<CheckRow> checks,
-                              List<MetricValue> otherMetrics) {
+                              List<MetricValue> otherMetrics, Duplicate duplicate) {
         public StepVerdict {
             checks = List.copyOf(checks);
             otherMetrics = List.copyOf(otherMetrics);
@@ -78,6 +80,15 @@ public final class RowExplanation {
             return reason != null && !rescued;
         }
     }
+
+    /**
+     * The row's place in a dedup step's groups of copies.
+     *
+     * @param group    the group (a MinHash cluster id, or the group of equal URLs or texts)
+     * @param size     the number of copies in the group
+     * @param survivor the row of the copy that survives; the row itself when it is the survivor
+     */
+    public record Duplicate(int group, int size, int survivor) { }
 
     private RowExplanation(int row, String removedBy, String reason, List<StepVerdict> steps, String[] without) {
         this.row = row;
@@ -125,8 +136,10 @@ public final class RowExplanation {
             StepType type = catalog.type(step.type())
                     .orElseThrow(() -> new IllegalArgumentException("unknown step type " + step.type()));
             List<CheckRow> checks = checks(type, name, StepParams.of(type, step, host), table, row);
+            Duplicate duplicate = d.duplicates(k).filter(g -> g.group(row) >= 0)
+                    .map(g -> new Duplicate(g.group(row), g.groupSize(row), g.survivor(g.group(row)))).orElse(null);
             verdicts.add(new StepVerdict(name, d.stepReason(k, row), d.rescued(k, row), checks,
-                    otherMetrics(table, name, checks, row)));
+                    otherMetrics(table, name, checks, row), duplicate));
         }
         String[] without = new String[s];
         for (int k = 0; k < s; k++) {

@@ -148,6 +148,26 @@ class DedupStepsGoldenTest {
     }
 
     @Test
+    void theExplanationOfARemovedCopyNamesItsGroupAndSurvivor() {
+        PipelineConfig config = PipelineConfig.of("t", List.of(MINHASH));
+        Decisions d = decide(MINHASH);
+        DuplicateGroups g = d.duplicates(0).orElseThrow();
+        int removed = 0;
+        while (!g.removed(removed)) {
+            removed++;
+        }
+        org.loupe.engine.decision.RowExplanation ex = org.loupe.engine.decision.RowExplanation.of(d, table(), config,
+                CATALOG, removed, null);
+        org.loupe.engine.decision.RowExplanation.Duplicate dup = ex.steps().get(0).duplicate();
+        assertThat(dup.group()).isEqualTo(g.group(removed));
+        assertThat(dup.size()).isEqualTo(g.groupSize(removed)).isGreaterThan(1);
+        assertThat(dup.survivor()).isNotEqualTo(removed).isEqualTo(g.survivor(g.group(removed)));
+        assertThat(d.kept(dup.survivor())).isTrue();
+        assertThat(ex.reason()).isEqualTo("minhash_duplicate");
+        assertThat(ex.steps().get(0).otherMetrics()).extracting(v -> v.metric()).containsExactly("n_shingles");
+    }
+
+    @Test
     void signatureColumnsAreInternalAndTheShingleCountIsAMetric() {
         assertThat(table().names()).contains("minhash_dedup.n_shingles").noneMatch(n -> n.contains("._h"));
         assertThat(table().allNames()).contains("minhash_dedup._h0", "minhash_dedup._h111");
