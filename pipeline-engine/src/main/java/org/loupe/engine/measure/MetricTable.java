@@ -259,7 +259,6 @@ public final class MetricTable {
         columns.keySet().removeIf(k -> k.startsWith(step + "."));
         labels.keySet().removeIf(k -> k.startsWith(step + "."));
         lists.keySet().removeIf(k -> k.startsWith(step + "."));
-        texts.remove(step);
         version++;
     }
 

@@ -167,10 +167,11 @@ public final class SentenceDedupStep extends AbstractStep {
 
     /**
      * The documents sharing windows, among the rows the earlier steps keep: a group is a set of documents
-     * linked by duplicate windows (each document that loses a window is linked to the document that holds
-     * the window's first occurrence), so its first row holds first occurrences only, is never cut and is the
-     * survivor; removed = dropped by {@value #REASON} after losing windows. A document dropped for being
-     * empty loses no window and is in no group.
+     * linked by duplicate windows (each document that loses a window is linked to the other document that
+     * holds the window's first occurrence); removed = dropped by {@value #REASON} after losing a window first
+     * seen in another document. So a group's first row, which loses no window to another document, is its
+     * survivor. Not counted as copies (though the step drops them): a document dropped for being empty, or
+     * only over windows it repeats itself (then in no group unless others copy it).
      */
     @Override
     public Optional<DuplicateGroups> duplicates(String stepName, StepParams p, MetricTable table, long[] keptBefore) {
@@ -450,9 +451,14 @@ public final class SentenceDedupStep extends AbstractStep {
                     parent[i] = i;
                 }
                 boolean[] linked = new boolean[n];
+                boolean[] copy = new boolean[n];
                 for (int row = 0; row < n; row++) {
                     for (int i = start[row]; i < start[row + 1]; i++) {
                         int first = (int) windowFirst[i];
+                        if (first == row) {
+                            continue; // a window repeated within the document links it to no other
+                        }
+                        copy[row] = true;
                         linked[row] = true;
                         linked[first] = true;
                         int a = find(parent, row);
@@ -466,7 +472,7 @@ public final class SentenceDedupStep extends AbstractStep {
                 boolean[] removed = new boolean[n];
                 for (int row = 0; row < n; row++) {
                     group[row] = linked[row] ? find(parent, row) : -1;
-                    removed[row] = linked[row] && drop[row];
+                    removed[row] = copy[row] && drop[row];
                 }
                 groups = new DuplicateGroups(group, removed);
             }
