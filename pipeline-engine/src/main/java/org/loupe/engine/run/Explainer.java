@@ -84,6 +84,9 @@ public final class Explainer {
                 }
                 ObjectNode metrics = sn.putObject("metrics");
                 for (String m : steps.get(k).measure().metrics()) {
+                    if (MetricTable.isInternal(m)) {
+                        continue; // a dedup step's signature or flags: nothing to read
+                    }
                     String col = MetricTable.name(s.stepName(), m);
                     double v = table.column(col)[row];
                     List<String> labels = table.labels(col);
