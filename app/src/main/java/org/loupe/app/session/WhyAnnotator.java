@@ -15,7 +15,8 @@ import org.loupe.engine.workspace.Labels;
 
 /**
  * Why a document is kept or removed, for the inspectors: the verdict, every step's checks with the
- * document's values and margins (failing checks first), and the line diff of a step that judges lines.
+ * document's values and margins (failing checks first), and the line diff of a step that judges lines (or,
+ * failing that, the sentences sentence dedup cuts under the current decisions).
  * Reads the session's last {@link SampleSession#snapshot() snapshot}, so it runs off the FX thread.
  */
 final class WhyAnnotator {
@@ -110,6 +111,24 @@ final class WhyAnnotator {
                     lines.add(new Annotation.LineRow(n++, text.substring(line.start(), line.end()), line.rule(), line.removed()));
                 }
                 break;
+            }
+        }
+        if (lines.isEmpty()) {
+            // A step that cuts pieces out depending on the decisions (sentence dedup): its cuts under them.
+            for (int k = 0; k < d.steps().size() && lines.isEmpty(); k++) {
+                if (!d.stepType(k).textDependsOnDecisions()) {
+                    continue;
+                }
+                java.util.Optional<StepType.DecidedText> cut = d.decidedText(k, row);
+                if (cut.isPresent() && cut.get().annotated() != null) {
+                    lineStep = d.steps().get(k);
+                    String text = cut.get().input();
+                    int n = 1;
+                    for (StepType.LineOutcome piece : cut.get().pieces()) {
+                        lines.add(new Annotation.LineRow(n++, text.substring(piece.start(), piece.end()), piece.rule(),
+                                piece.removed()));
+                    }
+                }
             }
         }
         return new Annotation(verdict, why, lines, lineStep);

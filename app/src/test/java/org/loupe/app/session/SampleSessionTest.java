@@ -77,6 +77,49 @@ class SampleSessionTest {
     }
 
     @Test
+    void theInspectorStrikesTheSentencesSentenceDedupCuts() throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createDirectories(tmp.resolve("shared"));
+        String block = "The harbour was quiet that morning. Gulls circled over the boats. A fisherman mended his nets.";
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            StringBuilder own = new StringBuilder();
+            for (int j = 0; j < 6; j++) {
+                // simplify_text maps digits to 0: letters tell the documents and sentences apart
+                own.append("Document ").append((char) ('a' + i)).append((char) ('a' + j))
+                        .append(" talks about its own topic at some length with many words. ");
+            }
+            jsonl.append("{\"id\":\"d").append(i).append("\",\"text\":\"").append(own).append(block).append(" ")
+                    .append(own.toString().replace("Document", "Page")).append("\"}\n");
+        }
+        java.nio.file.Files.writeString(data.resolve("a.jsonl"), jsonl);
+        MainViewModel main = new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()));
+        main.openFolder(data);
+        SampleSession session = main.session();
+        assertThat(session.edit(PipelineConfig.of("p", List.of(StepConfig.of("sentence_dedup"))), true)).isTrue();
+        Decisions d = session.decisions();
+        int cutRows = 0;
+        for (int row = 0; row < session.sample().size(); row++) {
+            var cut = d.decidedText(0, row).orElseThrow();
+            org.loupe.app.document.Annotation a = session.annotate(row, session.sample().document(row));
+            if (cut.annotated() == null) {
+                assertThat(a.lines()).isEmpty();
+                continue;
+            }
+            cutRows++;
+            assertThat(a.lineStep()).isEqualTo("sentence_dedup");
+            assertThat(a.lines()).filteredOn(org.loupe.app.document.Annotation.LineRow::removed)
+                    .extracting(org.loupe.app.document.Annotation.LineRow::text)
+                    .containsExactly(" The harbour was quiet that morning.", " Gulls circled over the boats.",
+                            " A fisherman mended his nets.", " ");
+            // the three sentences of the shared window, and the space after the last sentence, which the cut loses
+            assertThat(a.lines()).filteredOn(org.loupe.app.document.Annotation.LineRow::removed)
+                    .extracting(org.loupe.app.document.Annotation.LineRow::rule)
+                    .allMatch(r -> r.startsWith("duplicate: window ") || r.startsWith("after the last sentence"));
+        }
+        assertThat(cutRows).isEqualTo(session.sample().size() - 1);
+    }
+
+    @Test
     void blockingADomainAddsAUrlStepOnceAndSwitchesItOn() {
         PipelineConfig c = PipelineConfig.of("p", List.of(StepConfig.of(GopherQualityStep.NAME)));
         PipelineConfig blocked = PipelineEdits.blockDomain(c, "spam.example").orElseThrow();

@@ -205,6 +205,20 @@ public final class Decisions {
         return java.util.Optional.ofNullable(g);
     }
 
+    /**
+     * What a step whose output text depends on the decisions (sentence dedup) does to a row's text, given the
+     * rows the earlier steps keep; empty for other steps, a disabled one, or a row an earlier step drops.
+     */
+    public java.util.Optional<StepType.DecidedText> decidedText(int step, int row) {
+        long[] before = keptBeforeOf(step);
+        if (before == null || provenance == null || (before[row >>> 6] & (1L << row)) == 0) {
+            return java.util.Optional.empty();
+        }
+        StepConfig config = provenance.steps().get(step);
+        StepType type = stepTypes.get(step);
+        return type.decidedText(config.stepName(), StepParams.of(type, config), provenance.table(), before, row);
+    }
+
     /** The index of the first step of this name, or -1. */
     public int stepIndex(String name) {
         return stepNames.indexOf(name);

@@ -66,16 +66,20 @@ public final class Measurer {
                                  MetricTable table, TextSink sink, TaskContext ctx) {
         int s = steps.size();
         double[][][] columns = new double[s][][];
+        long[][][][] lists = new long[s][][][];
         for (int k = 0; k < s; k++) {
             int m = steps.get(k).measure().metrics().size();
             columns[k] = new double[m][rows];
+            lists[k] = new long[steps.get(k).measure().lists().size()][rows][];
         }
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         Workers.run(threads, "loupe-measure", worker -> {
             double[][] out = new double[s][];
+            long[][][] listOut = new long[s][][];
             for (int k = 0; k < s; k++) {
                 out[k] = new double[columns[k].length];
+                listOut[k] = new long[lists[k].length][];
             }
             int start;
             while ((start = next.getAndAdd(CHUNK)) < rows) {
@@ -88,7 +92,17 @@ public final class Measurer {
                     DocumentText current = original;
                     for (int k = 0; k < s; k++) {
                         java.util.Arrays.fill(out[k], Double.NaN);
-                        String after = steps.get(k).measure().measure(independent ? original : current, out[k]);
+                        StepMeasure measure = steps.get(k).measure();
+                        String after;
+                        if (listOut[k].length == 0) {
+                            after = measure.measure(independent ? original : current, out[k]);
+                        } else {
+                            java.util.Arrays.fill(listOut[k], null);
+                            after = measure.measure(independent ? original : current, out[k], listOut[k]);
+                            for (int l = 0; l < listOut[k].length; l++) {
+                                lists[k][l][row] = listOut[k][l];
+                            }
+                        }
                         if (sink != null) {
                             sink.textAfter(k, row, after);
                         }
@@ -114,6 +128,10 @@ public final class Measurer {
                 if (!labels.isEmpty()) {
                     table.putLabels(col, labels);
                 }
+            }
+            List<String> listNames = step.measure().lists();
+            for (int l = 0; l < listNames.size(); l++) {
+                table.putLists(MetricTable.name(step.name(), listNames.get(l)), MetricTable.LongLists.of(lists[k][l]));
             }
         }
     }

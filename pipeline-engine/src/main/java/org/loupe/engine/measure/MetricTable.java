@@ -24,15 +24,90 @@ import org.loupe.engine.io.AtomicFiles;
  * <p>Deciding over a table is a scan of primitive arrays, which is what makes moving a threshold instant.
  * Columns are replaced as a whole (never mutated in place after {@link #put}), so readers on other
  * threads see either the old or the new column.
+ *
+ * <p>Besides the columns, a step may measure a variable-length list of 64-bit values per row (the sentence
+ * dedup step's window hashes): {@link #putLists list columns}, named like internal columns, stored flat
+ * (one offset per row into one value array) and persisted with the table (format version 2; version 1
+ * files, without lists, are still read). A table may also carry, per step, a way to reach the text the
+ * step measured ({@link #attachTexts}): not persisted, for the rare decision that must look at a text
+ * again (sentence dedup, for the documents that lose sentences).
  */
 public final class MetricTable {
     private static final int MAGIC = 0x4C4F4D54; // "LOMT"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final int rows;
     private final Map<String, double[]> columns = new LinkedHashMap<>();
     private final Map<String, List<String>> labels = new LinkedHashMap<>();
+    private final Map<String, LongLists> lists = new LinkedHashMap<>();
+    private final Map<String, java.util.function.IntFunction<String>> texts = new java.util.HashMap<>();
     private long version;
+
+    /**
+     * A list of 64-bit values per row, flat: row {@code r}'s values are {@code values[offsets[r] ..
+     * offsets[r + 1])}. Immutable by convention (never written after {@link #putLists}).
+     */
+    public record LongLists(int[] offsets, long[] values) {
+        public LongLists {
+            if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != values.length) {
+                throw new IllegalArgumentException("offsets do not cover the " + values.length + " values");
+            }
+            for (int i = 1; i < offsets.length; i++) {
+                if (offsets[i] < offsets[i - 1]) {
+                    throw new IllegalArgumentException("offsets decrease at row " + i);
+                }
+            }
+        }
+
+        /** The lists of every row, flattened. */
+        public static LongLists of(long[][] perRow) {
+            int[] offsets = new int[perRow.length + 1];
+            long total = 0;
+            for (int r = 0; r < perRow.length; r++) {
+                total += perRow[r] == null ? 0 : perRow[r].length;
+                if (total > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("more than 2^31 values in a list column");
+                }
+                offsets[r + 1] = (int) total;
+            }
+            long[] values = new long[(int) total];
+            for (int r = 0; r < perRow.length; r++) {
+                if (perRow[r] != null) {
+                    System.arraycopy(perRow[r], 0, values, offsets[r], perRow[r].length);
+                }
+            }
+            return new LongLists(offsets, values);
+        }
+
+        public int rows() {
+            return offsets.length - 1;
+        }
+
+        /** The number of values of a row. */
+        public int size(int row) {
+            return offsets[row + 1] - offsets[row];
+        }
+
+        /** Value {@code i} of a row. */
+        public long get(int row, int i) {
+            return values[offsets[row] + i];
+        }
+
+        /** A row's values (a copy). */
+        public long[] of(int row) {
+            return Arrays.copyOfRange(values, offsets[row], offsets[row + 1]);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LongLists l && Arrays.equals(offsets, l.offsets) && Arrays.equals(values, l.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(offsets) * 31 + Arrays.hashCode(values);
+        }
+    }
 
     public MetricTable(int rows) {
         if (rows < 0) {
@@ -127,6 +202,43 @@ public final class MetricTable {
         version++;
     }
 
+    /** Sets a list column ({@code step._metric}): one list of values per row. */
+    public synchronized void putLists(String name, LongLists values) {
+        if (values.rows() != rows) {
+            throw new IllegalArgumentException(name + ": lists for " + values.rows() + " rows, table has " + rows);
+        }
+        lists.put(name, values);
+        version++;
+    }
+
+    /** A list column, or an exception naming the known ones. */
+    public synchronized LongLists lists(String name) {
+        LongLists l = lists.get(name);
+        if (l == null) {
+            throw new IllegalArgumentException("no list column '" + name + "'; measured: " + lists.keySet());
+        }
+        return l;
+    }
+
+    /** The names of the list columns. */
+    public synchronized Set<String> listNames() {
+        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(lists.keySet()));
+    }
+
+    /**
+     * Attaches the way to reach the text a step measured, row by row (thread-safe; may be slow: reading a
+     * sample block, or running the text-editing steps before it again). Whoever builds the table attaches it
+     * for the steps that need it to decide; it is not persisted and does not change {@link #version()}.
+     */
+    public synchronized void attachTexts(String step, java.util.function.IntFunction<String> text) {
+        texts.put(step, text);
+    }
+
+    /** The text source attached for a step, if any. */
+    public synchronized java.util.Optional<java.util.function.IntFunction<String>> texts(String step) {
+        return java.util.Optional.ofNullable(texts.get(step));
+    }
+
     /** Changes whenever a column is put or removed: decisions cached against an older version are stale. */
     public synchronized long version() {
         return version;
@@ -146,6 +258,7 @@ public final class MetricTable {
     public synchronized void removeStep(String step) {
         columns.keySet().removeIf(k -> k.startsWith(step + "."));
         labels.keySet().removeIf(k -> k.startsWith(step + "."));
+        lists.keySet().removeIf(k -> k.startsWith(step + "."));
         version++;
     }
 
@@ -172,16 +285,33 @@ public final class MetricTable {
                     out.writeDouble(d);
                 }
             }
+            out.writeInt(lists.size());
+            for (Map.Entry<String, LongLists> e : lists.entrySet()) {
+                out.writeUTF(e.getKey());
+                LongLists l = e.getValue();
+                out.writeInt(l.values().length);
+                for (int o : l.offsets()) {
+                    out.writeInt(o);
+                }
+                for (long v : l.values()) {
+                    out.writeLong(v);
+                }
+            }
             out.flush();
         });
     }
 
-    /** Reads a table written by {@link #write}; fails on another format or version. */
+    /** Reads a table written by {@link #write} (or by a Loupe that wrote version 1); fails on another format. */
     public static MetricTable read(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IOException("not a metric table of this version: " + file);
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a metric table: " + file);
+            }
+            int version = in.readInt();
+            if (version != 1 && version != VERSION) {
+                throw new IOException("a metric table of version " + version + ", this Loupe reads 1 and " + VERSION
+                        + ": " + file);
             }
             MetricTable t = new MetricTable(in.readInt());
             int n = in.readInt();
@@ -201,6 +331,27 @@ public final class MetricTable {
                     t.putLabels(name, l);
                 }
             }
+            int nLists = version >= 2 ? in.readInt() : 0;
+            for (int c = 0; c < nLists; c++) {
+                String name = in.readUTF();
+                int count = in.readInt();
+                if (count < 0) {
+                    throw new IOException("list column " + name + " has " + count + " values: " + file);
+                }
+                int[] offsets = new int[t.rows + 1];
+                for (int i = 0; i <= t.rows; i++) {
+                    offsets[i] = in.readInt();
+                }
+                long[] values = new long[count];
+                for (int i = 0; i < count; i++) {
+                    values[i] = in.readLong();
+                }
+                try {
+                    t.putLists(name, new LongLists(offsets, values));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("list column " + name + " is damaged (" + e.getMessage() + "): " + file);
+                }
+            }
             return t;
         }
     }
@@ -215,7 +366,7 @@ public final class MetricTable {
                 return false;
             }
         }
-        return labels.equals(t.labels);
+        return labels.equals(t.labels) && lists.equals(t.lists);
     }
 
     @Override

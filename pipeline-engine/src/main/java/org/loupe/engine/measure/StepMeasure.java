@@ -21,6 +21,22 @@ public interface StepMeasure {
      */
     String measure(DocumentText doc, double[] out);
 
+    /**
+     * The list metrics: per document a variable-length list of 64-bit values (internal, named with a leading
+     * {@code _}), stored in the table's {@link MetricTable#putLists list columns}. Empty for most steps.
+     */
+    default List<String> lists() {
+        return List.of();
+    }
+
+    /**
+     * Measures one document with list metrics: as {@link #measure(DocumentText, double[])}, also setting
+     * {@code lists[i]} to the document's values of list metric {@code i} (left null: an empty list).
+     */
+    default String measure(DocumentText doc, double[] out, long[][] lists) {
+        return measure(doc, out);
+    }
+
     /** Labels of categorical metrics (e.g. the language codes), by metric name; empty for numeric ones. */
     default List<String> labels(String metric) {
         return List.of();

@@ -71,10 +71,40 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
+        PipelineConfig config;
         try {
-            return yaml.treeToValue(root, PipelineConfig.class);
+            config = yaml.treeToValue(root, PipelineConfig.class);
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, List.of(e.getOriginalMessage()));
+        }
+        checkOrder(config, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config;
+    }
+
+    /**
+     * After an enabled step whose output text depends on the decisions (sentence dedup), only enabled steps
+     * that decide over the earlier kept rows (dedup steps, measured on the text before it) may come.
+     */
+    private void checkOrder(PipelineConfig config, List<String> problems) {
+        int after = -1;
+        for (int i = 0; i < config.steps().size(); i++) {
+            StepConfig step = config.steps().get(i);
+            StepType type = catalog.type(step.type()).orElse(null);
+            if (type == null || !step.enabled()) {
+                continue;
+            }
+            if (after >= 0 && !type.decidesOverEarlierKept()) {
+                problems.add("steps[" + i + "]: " + step.stepName() + " cannot come after "
+                        + config.steps().get(after).stepName() + " (steps[" + after + "]), whose output text depends"
+                        + " on which documents the earlier steps keep; only dedup steps may follow it (move it before,"
+                        + " or disable one of them)");
+            }
+            if (after < 0 && type.textDependsOnDecisions()) {
+                after = i;
+            }
         }
     }
 
@@ -114,6 +144,7 @@ public final class ConfigLoader {
                 checkValues(type, override.params(), oat + ".params", true, problems);
             }
         }
+        checkOrder(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(config.name(), problems);
         }

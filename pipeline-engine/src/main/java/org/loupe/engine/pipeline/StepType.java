@@ -112,6 +112,43 @@ public interface StepType {
         return Optional.empty();
     }
 
+    /**
+     * Whether the text the step hands on depends on the decisions of the steps before it (sentence dedup cuts
+     * the sentences an earlier kept document already has): that text cannot be measured once, so the config
+     * check allows only steps that {@link #decidesOverEarlierKept() decide over the earlier kept rows} after
+     * it, and those are measured on the text before it.
+     */
+    default boolean textDependsOnDecisions() {
+        return false;
+    }
+
+    /**
+     * For a step whose output text {@linkplain #textDependsOnDecisions() depends on the decisions}, what it
+     * does to one row's text given the rows the earlier steps keep: the text it hands on (null when it drops
+     * the row), the reference's annotated text, and the pieces of the input text, removed or not, for the
+     * inspector. Empty for other steps, and for a row the earlier steps drop.
+     */
+    default Optional<DecidedText> decidedText(String stepName, StepParams params, MetricTable table, long[] keptBefore,
+                                              int row) {
+        return Optional.empty();
+    }
+
+    /**
+     * What a step did to one document's text under the current decisions.
+     *
+     * @param input     the text the step was given (the offsets of {@code pieces} are into it)
+     * @param textAfter the text it hands on, or null when it drops the document
+     * @param annotated the input text with the reference's {@code >>>} … {@code <<<} around removed runs, or
+     *                  null when nothing was removed
+     * @param pieces    the input text in pieces (a sentence with the text before it, or a line), each with
+     *                  what happened to it; {@link LineOutcome#removed()} for a piece cut out
+     */
+    record DecidedText(String input, String textAfter, String annotated, List<LineOutcome> pieces) {
+        public DecidedText {
+            pieces = List.copyOf(pieces);
+        }
+    }
+
     /** Whether measuring the step needs the language-ID model. */
     default boolean usesLanguageModel() {
         return false;

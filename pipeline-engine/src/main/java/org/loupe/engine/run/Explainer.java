@@ -19,7 +19,7 @@ import org.loupe.engine.task.TaskContext;
 
 /**
  * Explains what a pipeline does to each document: every step's verdict, reason, metric values and (for
- * text-editing steps) output text, plus the pipeline's first-fail decision and final text. Steps see the
+ * text-editing steps, and sentence dedup's cuts under the decisions) output text, plus the pipeline's first-fail decision and final text. Steps see the
  * text as the pipeline hands it on, or all the original text ({@code independent}). Uses the very
  * measure and decide code of the workbench and of full runs.
  */
@@ -61,6 +61,10 @@ public final class Explainer {
             ids[i] = RowKeys.hashId(docs.get(i).id());
             hosts[i] = Hosts.host(docs.get(i).url());
         }
+        for (int k = 0; k < steps.size(); k++) {
+            int step = k;
+            table.attachTexts(steps.get(k).name(), row -> independent || step == 0 ? docs.get(row).text() : after[step - 1][row]);
+        }
         PipelineConfig active = config.withSteps(enabled);
         Decisions d = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));
         List<ObjectNode> out = new ArrayList<>(n);
@@ -80,6 +84,9 @@ public final class Explainer {
                 }
                 ObjectNode metrics = sn.putObject("metrics");
                 for (String m : steps.get(k).measure().metrics()) {
+                    if (MetricTable.isInternal(m)) {
+                        continue; // a dedup step's signature or flags: nothing to read
+                    }
                     String col = MetricTable.name(s.stepName(), m);
                     double v = table.column(col)[row];
                     List<String> labels = table.labels(col);
@@ -97,8 +104,16 @@ public final class Explainer {
                 if (type.editsText()) {
                     sn.put("text_after", after[k][row]);
                 }
+                java.util.Optional<StepType.DecidedText> cut = type.textDependsOnDecisions()
+                        ? d.decidedText(k, row) : java.util.Optional.empty();
+                if (cut.isPresent()) {
+                    // The text the step hands on under these decisions (null: dropped), and the reference's
+                    // exclusion text with >>> … <<< around each cut run (null: nothing cut).
+                    sn.put("text_after", cut.get().textAfter());
+                    sn.put("annotated", cut.get().annotated());
+                }
                 if (!independent) {
-                    text = after[k][row];
+                    text = cut.isPresent() && cut.get().textAfter() != null ? cut.get().textAfter() : after[k][row];
                 }
             }
             o.put("keep", d.kept(row));

@@ -234,6 +234,10 @@ public final class FullRun {
             ids[i] = RowKeys.hashId(batch.get(i).id());
             hosts[i] = Hosts.host(batch.get(i).url());
         }
+        for (int k = 0; k < s; k++) {
+            int step = k;
+            table.attachTexts(steps.get(k).name(), row -> step == 0 ? batch.get(row).text() : after[step - 1][row]);
+        }
         Decisions decisions = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));
         long kept = 0;
         long keptTokens = 0;
@@ -251,14 +255,14 @@ public final class FullRun {
                 }
             }
             if (by < 0) {
-                String text = s == 0 ? doc.text() : after[s - 1][row];
+                String text = textBefore(decisions, s, doc, after, row);
                 long t = tokens.count(text);
                 kept++;
                 keptTokens += t;
                 write(writer("kept", stem, output, writers, temps), doc, text, null, extra);
             } else {
                 String step = steps.get(by).name();
-                String text = by == 0 ? doc.text() : after[by - 1][row];
+                String text = textBefore(decisions, by, doc, after, row);
                 String reason = decisions.reason(row);
                 removed.merge(step, 1L, Long::sum);
                 long t = tokens.count(text);
@@ -269,6 +273,24 @@ public final class FullRun {
             }
         }
         return new long[] {kept, keptTokens};
+    }
+
+    /**
+     * The text a row has before step {@code step} (after all steps when it is the step count): the measured
+     * chain, or the cut text of a step whose output depends on the decisions (sentence dedup), which only
+     * dedup steps, not editing the text, may follow.
+     */
+    private static String textBefore(Decisions decisions, int step, Document doc, String[][] after, int row) {
+        String text = step == 0 ? doc.text() : after[step - 1][row];
+        for (int k = 0; k < step; k++) {
+            if (decisions.stepType(k).textDependsOnDecisions()) {
+                java.util.Optional<org.loupe.engine.pipeline.StepType.DecidedText> cut = decisions.decidedText(k, row);
+                if (cut.isPresent() && cut.get().textAfter() != null) {
+                    text = cut.get().textAfter();
+                }
+            }
+        }
+        return text;
     }
 
     private static void write(Writer w, Document doc, String text, String reason, Map<String, Object> extra) throws IOException {

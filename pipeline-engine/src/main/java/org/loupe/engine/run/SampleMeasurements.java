@@ -102,6 +102,11 @@ public final class SampleMeasurements {
                             }
                         }
                     }
+                    for (String list : fresh.listNames()) {
+                        if (list.startsWith(name + ".")) {
+                            one.putLists(list.substring(name.length() + 1), fresh.lists(list));
+                        }
+                    }
                     one.write(file(keys.get(k)));
                 }
             }
@@ -116,8 +121,55 @@ public final class SampleMeasurements {
                     table.putLabels(MetricTable.name(name, metric), labels);
                 }
             }
+            for (String list : one.listNames()) {
+                table.putLists(MetricTable.name(name, list), one.lists(list));
+            }
+            table.attachTexts(name, inputTexts(steps.subList(0, k), types.subList(0, k)));
         }
         return table;
+    }
+
+    /**
+     * The text a step measured, row by row: the sample's text handed through the text-editing steps before it
+     * (their measures are made on first use, so a step that never asks costs nothing).
+     */
+    private java.util.function.IntFunction<String> inputTexts(List<StepConfig> before, List<StepType> types) {
+        List<Integer> editing = new ArrayList<>();
+        for (int k = 0; k < before.size(); k++) {
+            if (types.get(k).editsText()) {
+                editing.add(k);
+            }
+        }
+        if (editing.isEmpty()) {
+            return row -> sample.document(row).text();
+        }
+        java.util.function.Supplier<List<org.loupe.engine.measure.StepMeasure>> bound = memoize(() -> editing.stream()
+                .map(k -> measures.create(types.get(k), before.get(k))).toList());
+        return row -> {
+            Document d = sample.document(row);
+            org.loupe.engine.measure.DocumentText text = new org.loupe.engine.measure.DocumentText(d.text(), d.url(),
+                    d.metadata() == null ? new java.util.HashMap<>() : new java.util.HashMap<>(d.metadata()), measures::words);
+            for (org.loupe.engine.measure.StepMeasure m : bound.get()) {
+                double[] out = new double[m.metrics().size()];
+                text = text.withText(m.lists().isEmpty() ? m.measure(text, out)
+                        : m.measure(text, out, new long[m.lists().size()][]));
+            }
+            return text.text();
+        };
+    }
+
+    private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Tokens per row with a named encoding, cached ({@code tokens-<encoding>.bin}). */

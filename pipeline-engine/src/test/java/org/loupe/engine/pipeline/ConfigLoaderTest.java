@@ -89,6 +89,7 @@ class ConfigLoaderTest {
             measure param in override | schema_version: 1\\nsteps: [{type: c4_quality, overrides: [{domains: [a.org], params: {min_words_per_line: 1}}]}] | steps[0].overrides[0].params.min_words_per_line: per-domain overrides can only change thresholds
             bad pair list             | schema_version: 1\\nsteps: [{type: gopher_repetition, params: {top_n_grams: [[2, 3]]}}] | steps[0].params.top_n_grams: expected [n, fraction] pairs
             not yaml                  | schema_version: [1                                                               | not valid YAML/JSON
+            filter after sentence dedup | schema_version: 1\\nsteps: [{type: sentence_dedup}, {type: gopher_quality}]   | steps[1]: gopher_quality cannot come after sentence_dedup (steps[0]), whose output text depends on which documents the earlier steps keep; only dedup steps may follow it
             """)
     void invalidConfigsNameTheFieldAndTheProblem(String what, String yaml, String expected) {
         assertThatThrownBy(() -> loader.parse(yaml.replace("\\n", "\n"), "test.yaml"))
@@ -111,6 +112,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void onlyDedupStepsOrDisabledStepsMayFollowSentenceDedup() throws Exception {
+        PipelineConfig ok = loader.parse("schema_version: 1\nsteps: [{type: gopher_quality}, {type: sentence_dedup},"
+                + " {type: minhash_dedup}, {type: exact_dedup}, {type: c4_quality, enabled: false}]", "t");
+        loader.check(ok);
+        PipelineConfig disabledDedup = loader.parse("schema_version: 1\nsteps: [{type: sentence_dedup, enabled: false},"
+                + " {type: c4_quality}]", "t");
+        loader.check(disabledDedup);
+        PipelineConfig bad = PipelineConfig.of("ui", List.of(StepConfig.of("sentence_dedup"), StepConfig.of("minhash_dedup"),
+                StepConfig.of("c4_quality"), StepConfig.of("fineweb_quality")));
+        assertThatThrownBy(() -> loader.check(bad)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(
+                        "steps[2]: c4_quality cannot come after sentence_dedup (steps[0]), whose output text depends on which"
+                                + " documents the earlier steps keep; only dedup steps may follow it (move it before, or disable one of them)",
+                        "steps[3]: fineweb_quality cannot come after sentence_dedup (steps[0]), whose output text depends on which"
+                                + " documents the earlier steps keep; only dedup steps may follow it (move it before, or disable one of them)"));
+    }
+
+    @Test
     void unknownPresetNamesTheKnownOnes() {
         assertThatThrownBy(() -> Presets.require("c4"))
                 .hasMessageContaining("c4").hasMessageContaining("fineweb").hasMessageContaining("gopher");
@@ -123,7 +142,7 @@ class ConfigLoaderTest {
                 .containsEntry("max_word_length", 1000L);
         assertThat(BuiltinSteps.all()).extracting(StepType::name)
                 .containsExactly("url", "language", "gopher_repetition", "gopher_quality", "c4_quality", "fineweb_quality", "c4_badwords",
-                        "url_dedup", "exact_dedup", "minhash_dedup");
+                        "url_dedup", "exact_dedup", "minhash_dedup", "sentence_dedup");
         assertThat(List.of(BuiltinSteps.C4_QUALITY.editsText(), BuiltinSteps.GOPHER_QUALITY.editsText())).containsExactly(true, false);
     }
 }

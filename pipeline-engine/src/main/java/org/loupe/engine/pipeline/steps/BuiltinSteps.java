@@ -26,14 +26,18 @@ public final class BuiltinSteps {
     public static final StepType URL_DEDUP = ExactDedupStep.url();
     public static final StepType EXACT_DEDUP = ExactDedupStep.exact();
     public static final StepType MINHASH_DEDUP = new MinHashDedupStep();
+    public static final StepType SENTENCE_DEDUP = new SentenceDedupStep();
 
     /**
      * Every built-in step type, in the FineWeb order where it applies (c4_badwords is not in the recipe): the
-     * filters, then the dedup steps, which decide over what the filters keep.
+     * filters, then the dedup steps, which decide over what the filters keep. Sentence dedup comes last: the
+     * text it hands on depends on the decisions, so only dedup steps may follow it, and those would see the
+     * text before its cuts; last, a pipeline in catalog order is both valid and exact.
      */
     public static List<StepType> all() {
         return List.of(URL, LANGUAGE, GOPHER_REPETITION, GOPHER_QUALITY, C4_QUALITY, FINEWEB_QUALITY, C4_BADWORDS,
-                URL_DEDUP, EXACT_DEDUP, MINHASH_DEDUP);
+                URL_DEDUP, EXACT_DEDUP, MINHASH_DEDUP,
+                SENTENCE_DEDUP);
     }
 
     /**
