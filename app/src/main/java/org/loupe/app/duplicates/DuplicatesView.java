@@ -62,7 +62,7 @@ public final class DuplicatesView extends BorderPane {
         right.setId("duplicates-tabs");
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane content = new SplitPane(clusters(), right);
-        content.setDividerPositions(0.42);
+        content.setDividerPositions(0.45);
         StackPane center = new StackPane(content, emptyState());
         setCenter(center);
         LabelKeys.install(this, session);
@@ -123,6 +123,7 @@ public final class DuplicatesView extends BorderPane {
         text.setMaxWidth(560);
         Button add = new Button("Add a minhash_dedup step");
         add.setId("duplicates-add");
+        add.setMnemonicParsing(false);
         add.getStyleClass().add(Styles.ACCENT);
         add.setOnAction(e -> model.addMinHashStep());
         VBox box = new VBox(12, title, text, add);
@@ -147,10 +148,10 @@ public final class DuplicatesView extends BorderPane {
         table.setId("duplicates-clusters");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("No clusters: no two documents given to the step are copies"));
-        table.getColumns().add(number("cluster", 56, c -> String.valueOf(c.id())));
-        table.getColumns().add(number("size", 46, c -> String.format("%,d", c.size())));
-        table.getColumns().add(number("tokens removed", 100, c -> String.format("%,d", c.tokensRemoved())));
-        table.getColumns().add(column("survivor's domain", 130, DuplicateClusters.Cluster::host));
+        table.getColumns().add(number("cluster", 80, c -> String.valueOf(c.id())));
+        table.getColumns().add(number("size", 56, c -> String.format("%,d", c.size())));
+        table.getColumns().add(number("tokens removed", 160, c -> String.format("%,d", c.tokensRemoved())));
+        table.getColumns().add(minColumn("domain", 130, 110, DuplicateClusters.Cluster::host));
         table.getColumns().add(column("survivor", 260, DuplicateClusters.Cluster::snippet));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -192,10 +193,10 @@ public final class DuplicatesView extends BorderPane {
         members.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         members.setPlaceholder(new Label("Select a cluster"));
         members.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        members.getColumns().add(column("status", 190, DuplicatesViewModel.MemberRow::status));
-        members.getColumns().add(number("Jaccard", 60, m -> Double.isNaN(m.jaccard()) ? "" : String.format("%.2f", m.jaccard())));
-        members.getColumns().add(column("domain", 130, DuplicatesViewModel.MemberRow::host));
-        members.getColumns().add(number("tokens", 60, m -> String.format("%,d", m.tokens())));
+        members.getColumns().add(minColumn("status", 190, 150, DuplicatesViewModel.MemberRow::status));
+        members.getColumns().add(number("Jaccard", 86, m -> Double.isNaN(m.jaccard()) ? "" : String.format("%.2f", m.jaccard())));
+        members.getColumns().add(minColumn("domain", 130, 100, DuplicatesViewModel.MemberRow::host));
+        members.getColumns().add(number("tokens", 76, m -> String.format("%,d", m.tokens())));
         members.getColumns().add(column("text", 300, DuplicatesViewModel.MemberRow::snippet));
         members.getColumns().forEach(c -> c.setSortable(false));
         members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -351,7 +352,11 @@ public final class DuplicatesView extends BorderPane {
         for (Label l : List.of(bl, rl)) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, bl, b, rl, r, product);
+        HBox spinners = new HBox(8, bl, b, rl, r);
+        spinners.setAlignment(Pos.CENTER_LEFT);
+        spinners.setMinWidth(Region.USE_PREF_SIZE);
+        // The layout's description goes under the spinners when the pane is narrow.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, spinners, product);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label explain = new Label("P(caught | s) = 1 − (1 − s^r)^b: the chance that two documents at Jaccard similarity s "
                 + "share a bucket. Dots and bars: the estimated similarity of each removed copy to its survivor. Changing b "
@@ -474,6 +479,12 @@ public final class DuplicatesView extends BorderPane {
         TableColumn<R, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
+        return c;
+    }
+
+    private static <R> TableColumn<R, String> minColumn(String name, double width, double min, Function<R, String> f) {
+        TableColumn<R, String> c = column(name, width, f);
+        c.setMinWidth(min);
         return c;
     }
 

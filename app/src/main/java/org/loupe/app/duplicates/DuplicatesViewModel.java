@@ -385,7 +385,7 @@ public final class DuplicatesViewModel {
             sizes.clear();
             select(null);
             quality.set(null);
-            summary.set(d == null ? "" : "No dedup step in the pipeline");
+            summary.set(d == null ? "" : "none");
             return;
         }
         error.set("");
@@ -402,9 +402,10 @@ public final class DuplicatesViewModel {
         summary.set(String.format("%,d clusters · %,d copies removed (%,d tokens) of %,d documents given to %s",
                 a.clusters().size(), a.removed(), a.tokensRemoved(), a.given(), a.step()));
         showClusters();
+        // The same cluster (by its survivor) stays selected; else the first one is shown.
         Cluster again = before == null ? null : a.bySurvivor(before.survivor());
         selected.set(null);
-        select(again);
+        select(again != null ? again : clusters.isEmpty() ? null : clusters.get(0));
     }
 
     private void showClusters() {
