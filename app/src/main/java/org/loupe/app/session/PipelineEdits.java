@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.loupe.analysis.topic.TopicStep;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.pipeline.steps.MinHashDedupStep;
 import org.loupe.engine.pipeline.steps.UrlStep;
 
 /**
@@ -66,6 +67,41 @@ public final class PipelineEdits {
         list.add(StepConfig.of(TopicStep.NAME).withParam(TopicStep.CENTROIDS, centroids)
                 .withParam(TopicStep.LABELS, List.copyOf(labels)).withParam(TopicStep.DROP, List.of(label)));
         return Optional.of(new Edit(c.withSteps(list), true));
+    }
+
+    /**
+     * Adds a MinHash dedup step with the reference's defaults at the end of the pipeline (FineWeb's order:
+     * after the filters), or switches the first one on when it is off.
+     *
+     * @return the edited config (it needs measuring), or empty when an enabled MinHash step is there
+     */
+    public static Optional<PipelineConfig> addMinHashDedup(PipelineConfig c) {
+        for (int i = 0; i < c.steps().size(); i++) {
+            StepConfig step = c.steps().get(i);
+            if (step.type().equals(MinHashDedupStep.NAME)) {
+                return step.enabled() ? Optional.empty() : Optional.of(c.withStep(i, step.withEnabled(true)));
+            }
+        }
+        List<StepConfig> list = new ArrayList<>(c.steps());
+        list.add(StepConfig.of(MinHashDedupStep.NAME));
+        return Optional.of(c.withSteps(list));
+    }
+
+    /**
+     * Sets the bucket layout of a MinHash dedup step: {@code num_buckets} (b) and {@code hashes_per_bucket} (r).
+     *
+     * @return the edited config (it needs measuring: the signatures change), or empty when there is no such
+     *         step or nothing changes
+     */
+    public static Optional<PipelineConfig> minHashLayout(PipelineConfig c, String stepName, int buckets, int hashesPerBucket) {
+        int i = c.indexOf(stepName);
+        if (i < 0 || !c.steps().get(i).type().equals(MinHashDedupStep.NAME)) {
+            return Optional.empty();
+        }
+        StepConfig step = c.steps().get(i);
+        StepConfig next = step.withParam(MinHashDedupStep.NUM_BUCKETS, (long) buckets)
+                .withParam(MinHashDedupStep.HASHES_PER_BUCKET, (long) hashesPerBucket);
+        return next.equals(step) ? Optional.empty() : Optional.of(c.withStep(i, next));
     }
 
     /** An edited config and whether applying it needs a measurement. */

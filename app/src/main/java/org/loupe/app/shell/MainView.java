@@ -257,6 +257,7 @@ public final class MainView extends BorderPane {
             case DOMAINS -> new org.loupe.app.domains.DomainsView(model.domains(), model.session(), model::searchFor);
             case CLUSTERS -> new org.loupe.app.clusters.ClustersView(model.clusters(), model.session());
             case VOCABULARY -> new org.loupe.app.vocab.VocabularyView(model.vocabulary(), model.session());
+            case DUPLICATES -> new org.loupe.app.duplicates.DuplicatesView(model.duplicates(), model.session());
             case SEARCH -> {
                 org.loupe.app.search.SearchView searchView = new org.loupe.app.search.SearchView(model.search());
                 org.loupe.app.session.LabelKeys.install(searchView, model.session(), model.search()::shownRow);

@@ -47,7 +47,7 @@ public final class MainViewModel implements AutoCloseable {
     /** The views of the left rail. */
     public enum View {
         BROWSE("Browse"), PROBLEMS("Problems"), TUNE("Tune"), DIFFS("Diffs"), SEARCH("Search"),
-        DOMAINS("Domains"), CLUSTERS("Clusters"), VOCABULARY("Vocabulary");
+        DOMAINS("Domains"), CLUSTERS("Clusters"), VOCABULARY("Vocabulary"), DUPLICATES("Duplicates");
 
         private final String label;
 
@@ -74,6 +74,7 @@ public final class MainViewModel implements AutoCloseable {
     private final org.loupe.app.domains.DomainsViewModel domains;
     private final org.loupe.app.clusters.ClustersViewModel clusters;
     private final org.loupe.app.vocab.VocabularyViewModel vocabulary;
+    private final org.loupe.app.duplicates.DuplicatesViewModel duplicates;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -126,7 +127,9 @@ public final class MainViewModel implements AutoCloseable {
         this.domains = new org.loupe.app.domains.DomainsViewModel(tasks, session);
         this.vocabulary = new org.loupe.app.vocab.VocabularyViewModel(context, session, this::searchFor);
         this.clusters = new org.loupe.app.clusters.ClustersViewModel(context, session, this::searchFor);
+        this.duplicates = new org.loupe.app.duplicates.DuplicatesViewModel(tasks, session);
         search.setActive(view.get() == View.SEARCH);
+        duplicates.setActive(view.get() == View.DUPLICATES);
         domains.setActive(view.get() == View.DOMAINS);
         vocabulary.setActive(view.get() == View.VOCABULARY);
         clusters.setActive(view.get() == View.CLUSTERS);
@@ -135,6 +138,7 @@ public final class MainViewModel implements AutoCloseable {
             domains.setActive(v == View.DOMAINS);
             vocabulary.setActive(v == View.VOCABULARY);
             clusters.setActive(v == View.CLUSTERS);
+            duplicates.setActive(v == View.DUPLICATES);
         });
         session.inspector().searcherProperty().set(this::searchFor);
         session.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
@@ -234,6 +238,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public org.loupe.app.clusters.ClustersViewModel clusters() {
         return clusters;
+    }
+
+    public org.loupe.app.duplicates.DuplicatesViewModel duplicates() {
+        return duplicates;
     }
 
     // Commands
@@ -419,6 +427,7 @@ public final class MainViewModel implements AutoCloseable {
         stopAll();
         vocabulary.cancel();
         clusters.cancel();
+        duplicates.cancel();
         search.close();
         replaceSample(null);
     }
