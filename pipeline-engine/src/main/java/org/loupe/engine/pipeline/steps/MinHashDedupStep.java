@@ -192,11 +192,20 @@ public final class MinHashDedupStep extends AbstractStep {
         args.put("num_buckets", (long) p.number(NUM_BUCKETS));
         args.put("hashes_per_bucket", (long) p.number(HASHES_PER_BUCKET));
         args.put("seed", (long) p.number(SEED));
-        args.put("hash_fc", p.string(HASH_FC));
+        args.put("hash_config", new DatatroveCall.Code("HashConfig(hash_fc=\"" + p.string(HASH_FC) + "\", precision=64)"));
+        return Optional.of(new DatatroveCall(DEDUP_MODULE + ".minhash", "MinhashConfig", args, keepFractionComments(step),
+                DatatroveCall.Kind.MINHASH_DEDUP, List.of(HASH_CONFIG_IMPORT)));
+    }
+
+    static final String HASH_CONFIG_IMPORT = "from datatrove.utils.hashing import HashConfig";
+
+    /** What datatrove's dedup stages cannot do: keep a share of the removed copies. */
+    static List<String> keepFractionComments(StepConfig step) {
         List<String> comments = new ArrayList<>();
         if (step.keepFraction() > 0) {
-            comments.add("Loupe keeps " + step.keepFraction() + " of what this step removes (keep_fraction).");
+            comments.add("Loupe keeps " + step.keepFraction() + " of what " + step.stepName()
+                    + " removes (keep_fraction); datatrove's dedup removes every copy but one.");
         }
-        return Optional.of(new DatatroveCall(DEDUP_MODULE, "MinhashConfig", args, comments));
+        return comments;
     }
 }
