@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
+import org.loupe.engine.filter.DuplicateGroups;
 import org.loupe.engine.measure.Measurer;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.PipelineConfig;
@@ -19,7 +20,9 @@ import org.loupe.engine.task.TaskContext;
 
 /**
  * Explains what a pipeline does to each document: every step's verdict, reason, metric values and (for
- * text-editing steps) output text, plus the pipeline's first-fail decision and final text. Steps see the
+ * text-editing steps) output text, plus the pipeline's first-fail decision and final text. A dedup step also
+ * says which group of copies the document is in ({@code cluster_id}, -1 for none, numbered like datatrove's
+ * {@code minhash_cluster_id}), the group's size (1 for none) and the id of the copy that survives it. Steps see the
  * text as the pipeline hands it on, or all the original text ({@code independent}). Uses the very
  * measure and decide code of the workbench and of full runs.
  */
@@ -63,6 +66,10 @@ public final class Explainer {
         }
         PipelineConfig active = config.withSteps(enabled);
         Decisions d = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));
+        List<DuplicateGroups> groups = new ArrayList<>(enabled.size());
+        for (int k = 0; k < enabled.size(); k++) {
+            groups.add(d.duplicates(k).orElse(null));
+        }
         List<ObjectNode> out = new ArrayList<>(n);
         for (int row = 0; row < n; row++) {
             ObjectNode o = JSON.createObjectNode();
@@ -80,6 +87,9 @@ public final class Explainer {
                 }
                 ObjectNode metrics = sn.putObject("metrics");
                 for (String m : steps.get(k).measure().metrics()) {
+                    if (MetricTable.isInternal(m)) {
+                        continue; // a dedup step's signature columns
+                    }
                     String col = MetricTable.name(s.stepName(), m);
                     double v = table.column(col)[row];
                     List<String> labels = table.labels(col);
@@ -93,6 +103,13 @@ public final class Explainer {
                     } else {
                         metrics.put(m, v);
                     }
+                }
+                DuplicateGroups g = groups.get(k);
+                if (g != null) {
+                    int group = g.group(row);
+                    sn.put("cluster_id", group);
+                    sn.put("cluster_size", g.groupSize(row));
+                    sn.put("survivor_id", group < 0 ? null : docs.get(g.survivor(group)).id());
                 }
                 if (type.editsText()) {
                     sn.put("text_after", after[k][row]);
