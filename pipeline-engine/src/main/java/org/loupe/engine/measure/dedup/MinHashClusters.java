@@ -181,7 +181,7 @@ public final class MinHashClusters {
     /** Signatures with each bucket's records in sort order and the runs of equal hashes marked. */
     public static final class Prepared {
         private final int size;
-        /** Per bucket: the documents of its records, in the bucket's sort order. */
+        /** Per bucket: the documents of its records that share their hashes with another record, in sort order. */
         private final int[][] sorted;
         /** Per bucket: for each record in sort order, whether its hashes equal the previous record's. */
         private final boolean[][] sameAsPrevious;
@@ -200,8 +200,18 @@ public final class MinHashClusters {
                     same[k] = k > 0 && compare(records.keys(), hashesPerBucket, records.order()[k - 1],
                             records.order()[k]) == 0;
                 }
-                sorted[bucket] = docs;
-                sameAsPrevious[bucket] = same;
+                // Only runs of two or more equal records make pairs: a live re-cluster walks those alone (a
+                // record alone in its run is never paired, whatever the subset), often a small share of all.
+                int kept = 0;
+                for (int k = 0; k < docs.length; k++) {
+                    if (same[k] || k + 1 < docs.length && same[k + 1]) {
+                        docs[kept] = docs[k];
+                        same[kept] = same[k];
+                        kept++;
+                    }
+                }
+                sorted[bucket] = Arrays.copyOf(docs, kept);
+                sameAsPrevious[bucket] = Arrays.copyOf(same, kept);
             }
         }
 
