@@ -2,6 +2,7 @@ package org.loupe.app;
 
 import java.util.ServiceLoader;
 import org.loupe.engine.cli.CliExtension;
+import org.loupe.engine.cli.DedupCommand;
 import org.loupe.engine.cli.ExplainCommand;
 import org.loupe.engine.cli.ExportCommand;
 import org.loupe.engine.cli.InspectCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Without a command, opens the workbench: loupe [DIR] [--size=N] [--seed=S]",
                 "(on DIR when given, else on the bundled demo sample)."},
-        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, RunCommand.class, PresetsCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, DedupCommand.class, RunCommand.class, PresetsCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 
     @Spec

@@ -16,6 +16,8 @@ import org.loupe.engine.bench.DecideBenchmark;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.measure.MetricTable;
+import org.loupe.engine.pipeline.steps.MinHashDedupStep;
+import org.loupe.engine.pipeline.steps.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,12 +27,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code loupe bench preview --docs 100000}: a threshold dragged across the Gopher word-count histogram,
  * through the Tune and Diffs view models exactly as the workbench drives them (no window): each step of
  * the drag decides, recounts the cascade, re-bins the histogram, refreshes the removed list and the diff
- * against a pinned baseline. Prints the distribution of the time per drag event as JSON.
+ * against a pinned baseline. Prints the distribution of the time per drag event as JSON. With
+ * {@code --minhash}, FineWeb's MinHash step follows the filters, so every event also re-clusters the
+ * documents the filters keep.
  */
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = "Time the Tune view model's full update per threshold drag event (decide + cascade + histogram + "
                 + "lists + diff) on a synthetic metric table.")
 public final class BenchPreviewCommand implements Callable<Integer> {
+    /** The share of near-copies among the synthetic signatures of {@code --minhash}. */
+    static final double MINHASH_COPY_SHARE = 0.3;
+
     @Option(names = "--docs", paramLabel = "N", description = "Documents in the sample (default: ${DEFAULT-VALUE}).")
     int docs = 100_000;
 
@@ -40,12 +47,19 @@ public final class BenchPreviewCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the synthetic table (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--minhash", description = "Add FineWeb's MinHash dedup step after the filters (14 buckets x 8 hashes), "
+            + "over synthetic signatures of which about 30% are near-copies in clusters: every drag re-clusters the kept documents.")
+    boolean minhash;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> out = run(docs, events, seed);
+        if (docs < 1 || events < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--docs and --events must be positive");
+        }
+        Map<String, Object> out = run(docs, events, seed, minhash);
         spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         spec.commandLine().getOut().flush();
         return 0;
@@ -53,6 +67,14 @@ public final class BenchPreviewCommand implements Callable<Integer> {
 
     /** Runs the drag; also used by tests (with few documents). */
     public static Map<String, Object> run(int docs, int events, long seed) throws java.io.IOException {
+        return run(docs, events, seed, false);
+    }
+
+    /**
+     * Runs the drag, with FineWeb's MinHash step after the filters when {@code minhash} (the synthetic table
+     * then has signatures, about 30% of them near-copies).
+     */
+    public static Map<String, Object> run(int docs, int events, long seed, boolean minhash) throws java.io.IOException {
         Path ws = Files.createTempDirectory("loupe-bench-preview");
         ImmediateTaskRunner tasks = new ImmediateTaskRunner();
         try {
@@ -61,7 +83,14 @@ public final class BenchPreviewCommand implements Callable<Integer> {
             DiffViewModel diff = new DiffViewModel(context, tune.session());
             MetricTable table = DecideBenchmark.syntheticTable(docs, seed);
             RowKeys keys = DecideBenchmark.keys(docs, seed);
+            int copies = 0;
+            if (minhash) {
+                copies = DecideBenchmark.addMinHashSignatures(table, MinHashDedupStep.NAME, 14, 8, MINHASH_COPY_SHARE, seed);
+            }
             tune.setMeasured(null, table, keys);
+            if (minhash) {
+                tune.usePreset(Presets.FINEWEB_MINHASH);
+            }
             diff.pinCurrent();
             tune.selectedStepProperty().set(tune.configProperty().get().indexOf("gopher_quality"));
             tune.metricProperty().set("n_non_symbol_words");
@@ -105,9 +134,17 @@ public final class BenchPreviewCommand implements Callable<Integer> {
             out.put("benchmark", "preview");
             out.put("docs", docs);
             out.put("events", events);
+            if (minhash) {
+                int k = tune.configProperty().get().indexOf(MinHashDedupStep.NAME);
+                org.loupe.engine.decision.Decisions d = tune.decisionsProperty().get();
+                org.loupe.engine.filter.DuplicateGroups g = d.duplicates(k).orElseThrow();
+                out.put("minhash", Map.of("step_index", k, "near_copies_made", copies,
+                        "final_clusters", g.groupCount(), "final_removed", g.removedCount()));
+            }
             out.put("work", "per drag event of min_doc_words: set the parameter (validated), decide (unchanged steps reused), "
                     + "cascade counts, 40-bin histogram with kept / removed-by-step / removed-by-other, removed list of the "
-                    + "step, diff against the pinned baseline (overall and per step) and the step overlap matrix");
+                    + "step, diff against the pinned baseline (overall and per step) and the step overlap matrix"
+                    + (minhash ? "; the MinHash step re-clusters the documents the filters keep on every event" : ""));
             out.put("p50_ms", ms(times[events / 2]));
             out.put("p95_ms", ms(times[(int) (events * 0.95)]));
             out.put("max_ms", ms(times[events - 1]));

@@ -143,6 +143,57 @@ public final class DecideBenchmark {
         return t;
     }
 
+    /**
+     * Adds a MinHash step's signature columns ({@code stepName._h0 …}, stored bit for bit as the step measures
+     * them) to a synthetic table: about {@code copyShare} of the rows are near-copies of an earlier original
+     * row, each sharing every hash of at least one of its source's buckets (half of the buckets on average) and
+     * differing in the others, so they land in the source's cluster; one row in fifty has no signature (too
+     * short for a shingle). The MinHash values are uniform below 2^61 - 1, as the reference's are.
+     *
+     * @return the number of rows made as copies
+     */
+    public static int addMinHashSignatures(MetricTable t, String stepName, int buckets, int hashesPerBucket,
+                                           double copyShare, long seed) {
+        int rows = t.rows();
+        int hashes = buckets * hashesPerBucket;
+        Random r = new Random(seed + 2);
+        long prime = (1L << 61) - 1;
+        long[][] sig = new long[rows][];
+        int[] originals = new int[rows];
+        int originalCount = 0;
+        int copies = 0;
+        for (int row = 0; row < rows; row++) {
+            if (r.nextInt(50) == 0) {
+                continue;
+            }
+            long[] s = new long[hashes];
+            for (int i = 0; i < hashes; i++) {
+                s[i] = Math.floorMod(r.nextLong(), prime);
+            }
+            if (originalCount > 0 && r.nextDouble() < copyShare) {
+                long[] source = sig[originals[r.nextInt(originalCount)]];
+                int forced = r.nextInt(buckets);
+                for (int b = 0; b < buckets; b++) {
+                    if (b == forced || r.nextBoolean()) {
+                        System.arraycopy(source, b * hashesPerBucket, s, b * hashesPerBucket, hashesPerBucket);
+                    }
+                }
+                copies++;
+            } else {
+                originals[originalCount++] = row;
+            }
+            sig[row] = s;
+        }
+        for (int i = 0; i < hashes; i++) {
+            double[] c = new double[rows];
+            for (int row = 0; row < rows; row++) {
+                c[row] = sig[row] == null ? Double.NaN : MetricTable.fromBits(sig[row][i]);
+            }
+            t.put(MetricTable.name(stepName, "_h" + i), c);
+        }
+        return copies;
+    }
+
     public static RowKeys keys(int rows, long seed) {
         Random r = new Random(seed + 1);
         long[] ids = new long[rows];

@@ -34,6 +34,16 @@ public final class DecidedSampleOpener {
 
     public static Opened open(CommandLine cli, Path dir, SampleSpecMixin sample, ReaderOptionsMixin reader,
                               WorkspaceMixin workspace, ConfigSource source, TerminalProgress progress) throws IOException {
+        StepCatalog catalog = DecidedSample.builtinCatalog();
+        PipelineConfig config = source == null ? Presets.require(Presets.FINEWEB) : source.load(cli, catalog);
+        return open(cli, dir, sample, reader, workspace, config, catalog, progress);
+    }
+
+    /** As {@link #open(CommandLine, Path, SampleSpecMixin, ReaderOptionsMixin, WorkspaceMixin, ConfigSource,
+     * TerminalProgress)}, with a config already loaded and checked against {@code catalog}. */
+    public static Opened open(CommandLine cli, Path dir, SampleSpecMixin sample, ReaderOptionsMixin reader,
+                              WorkspaceMixin workspace, PipelineConfig config, StepCatalog catalog,
+                              TerminalProgress progress) throws IOException {
         ScanResult scan;
         try {
             scan = new ShardScanner().scan(dir);
@@ -48,8 +58,6 @@ public final class DecidedSampleOpener {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cli, e.getMessage(), e);
         }
-        StepCatalog catalog = DecidedSample.builtinCatalog();
-        PipelineConfig config = source == null ? Presets.require(Presets.FINEWEB) : source.load(cli, catalog);
         int threads = workspace.threads();
         Sample s = workspace.toWorkspace().openOrDraw(scan, sampleSpec, options, threads, progress);
         try {

@@ -46,6 +46,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (datatrove != null) {
             String script = DatatroveScript.render(config, catalog);
             AtomicFiles.write(datatrove, o -> o.write(script.getBytes(StandardCharsets.UTF_8)));
+            for (String note : DatatroveScript.notes(config, catalog)) {
+                spec.commandLine().getErr().println("note: " + note);
+            }
         }
         spec.commandLine().getOut().flush();
         return 0;

@@ -181,17 +181,58 @@ public interface StepType {
     record LineOutcome(int start, int end, String rule, boolean removed) { }
 
     /**
-     * A datatrove constructor call.
+     * A datatrove constructor call: a filter, or the configuration of a multi-stage dedup (then {@link #kind}
+     * names the stages the script runs with that configuration).
      *
      * @param module   the Python module ({@code datatrove.pipeline.filters})
-     * @param cls      the class ({@code GopherQualityFilter})
-     * @param args     keyword arguments (Java values; pair lists become tuples)
+     * @param cls      the class ({@code GopherQualityFilter}, or the dedup's config class, {@code MinhashConfig})
+     * @param args     keyword arguments (Java values; pair lists become tuples; {@link Code} is written as is)
      * @param comments what Loupe does that the call cannot express, one line each
+     * @param kind     a filter in the pipeline, or which dedup stages to run
+     * @param imports  further import lines the arguments need ({@code from datatrove.utils.text import simplify_text})
      */
-    record DatatroveCall(String module, String cls, Map<String, Object> args, List<String> comments) {
+    record DatatroveCall(String module, String cls, Map<String, Object> args, List<String> comments, Kind kind,
+                         List<String> imports) {
         public DatatroveCall {
             args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
             comments = List.copyOf(comments);
+            imports = List.copyOf(imports);
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+
+        /** A filter: one call in the pipeline, with its exclusion writer. */
+        public DatatroveCall(String module, String cls, Map<String, Object> args, List<String> comments) {
+            this(module, cls, args, comments, Kind.FILTER, List.of());
+        }
+
+        /** What the script does with a call. */
+        public enum Kind {
+            /** One pipeline step that drops documents on its own. */
+            FILTER(List.of()),
+            /** MinHash dedup: signatures, buckets, clusters, then the filter, each stage depending on the previous. */
+            MINHASH_DEDUP(List.of("MinhashDedupSignature", "MinhashDedupBuckets", "MinhashDedupCluster", "MinhashDedupFilter")),
+            /** Exact dedup of a content (text, normalised text or URL): signatures, find duplicates, filter. */
+            EXACT_DEDUP(List.of("ExactDedupSignature", "ExactFindDedups", "ExactDedupFilter")),
+            /** Sentence dedup (3-sentence windows): signatures, find duplicates, filter (which cuts the spans). */
+            SENTENCE_DEDUP(List.of("SentenceDedupSignature", "SentenceFindDedups", "SentenceDedupFilter"));
+
+            private final List<String> stages;
+
+            Kind(List<String> stages) {
+                this.stages = stages;
+            }
+
+            /** The stage classes, in the call's module, in the order they run (empty for a filter). */
+            public List<String> stages() {
+                return stages;
+            }
+        }
+
+        /** A Python expression written into the script as it is ({@code lambda doc: doc.text}). */
+        public record Code(String python) {
+            public Code {
+                java.util.Objects.requireNonNull(python, "python");
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.decision.RowKeys;
+import org.loupe.engine.filter.DuplicateGroups;
 import org.loupe.engine.measure.Measurer;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.PipelineConfig;
@@ -19,7 +20,10 @@ import org.loupe.engine.task.TaskContext;
 
 /**
  * Explains what a pipeline does to each document: every step's verdict, reason, metric values and (for
- * text-editing steps, and sentence dedup's cuts under the decisions) output text, plus the pipeline's first-fail decision and final text. Steps see the
+ * text-editing steps, and sentence dedup's cuts under the decisions) output text, plus the pipeline's first-fail
+ * decision and final text. A dedup step also says which group of copies the document is in
+ * ({@code cluster_id}, -1 for none, numbered like datatrove's {@code minhash_cluster_id}), the group's size (1 for
+ * none) and the id of the copy that survives it. Steps see the
  * text as the pipeline hands it on, or all the original text ({@code independent}). Uses the very
  * measure and decide code of the workbench and of full runs.
  */
@@ -67,6 +71,10 @@ public final class Explainer {
         }
         PipelineConfig active = config.withSteps(enabled);
         Decisions d = Decisions.decide(active, catalog, table, new RowKeys(ids, hosts, new long[n]));
+        List<DuplicateGroups> groups = new ArrayList<>(enabled.size());
+        for (int k = 0; k < enabled.size(); k++) {
+            groups.add(d.duplicates(k).orElse(null));
+        }
         List<ObjectNode> out = new ArrayList<>(n);
         for (int row = 0; row < n; row++) {
             ObjectNode o = JSON.createObjectNode();
@@ -100,6 +108,13 @@ public final class Explainer {
                     } else {
                         metrics.put(m, v);
                     }
+                }
+                DuplicateGroups g = groups.get(k);
+                if (g != null) {
+                    int group = g.group(row);
+                    sn.put("cluster_id", group);
+                    sn.put("cluster_size", g.groupSize(row));
+                    sn.put("survivor_id", group < 0 ? null : docs.get(g.survivor(group)).id());
                 }
                 if (type.editsText()) {
                     sn.put("text_after", after[k][row]);

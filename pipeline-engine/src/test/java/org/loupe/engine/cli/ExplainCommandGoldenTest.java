@@ -106,6 +106,42 @@ class ExplainCommandGoldenTest {
         assertThat(bad).isEmpty();
     }
 
+    @Test
+    void aMinHashStepExplainsDatatrovesClustersWithoutItsSignatureColumns() throws Exception {
+        Path input = Golden.copy("dedup/dedup_in.jsonl.gz", tmp.resolve("dedup"));
+        Path config = tmp.resolve("minhash.yaml");
+        java.nio.file.Files.writeString(config, "schema_version: 1\nname: minhash\nsteps:\n  - type: minhash_dedup\n");
+        Path out = tmp.resolve("explain-dedup.jsonl");
+        CommandLine cli = new CommandLine(new ExplainCommand());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cli.execute("--config", config.toString(), "--input", input.getParent().toString(), "--out", out.toString())).isZero();
+        List<JsonNode> ours = org.loupe.engine.testing.Jsonl.read(out);
+        List<JsonNode> ref = Golden.read("dedup/dedup_ref.jsonl.gz");
+        assertThat(ours).hasSameSizeAs(ref);
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < ref.size(); i++) {
+            JsonNode r = ref.get(i).get("minhash");
+            JsonNode s = ours.get(i).get("steps").get("minhash_dedup");
+            assertThat(ours.get(i).get("id").asText()).isEqualTo(ref.get(i).get("id").asText());
+            if (s.get("keep").asBoolean() != r.get("keep").asBoolean()
+                    || s.get("cluster_id").asInt() != r.get("cluster_id").asInt()
+                    || s.get("cluster_size").asInt() != r.get("cluster_size").asInt()) {
+                bad.add(ref.get(i).get("id").asText());
+            }
+            int cluster = s.get("cluster_id").asInt();
+            if (cluster < 0) {
+                assertThat(s.get("survivor_id").isNull()).isTrue();
+            } else if (s.get("keep").asBoolean()) {
+                assertThat(s.get("survivor_id").asText()).isEqualTo(ours.get(i).get("id").asText());
+            }
+            List<String> metrics = new ArrayList<>();
+            s.get("metrics").fieldNames().forEachRemaining(metrics::add);
+            assertThat(metrics).containsExactly("n_shingles");
+        }
+        assertThat(bad).isEmpty();
+    }
+
     private static String text(JsonNode n) {
         return n == null || n.isNull() ? null : n.asText();
     }

@@ -332,4 +332,66 @@ class RunReportTest {
         }
         return out;
     }
+
+    /** Ten rows with MinHash signatures: rows 1, 3 and 7 are one cluster, rows 2 and 8 another; row 9 has none. */
+    private static RunReport.Input withMinHash() {
+        MetricTable t = new MetricTable(ROWS);
+        java.util.Random r = new java.util.Random(7);
+        long[][] sig = new long[ROWS][112];
+        for (long[] s : sig) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] = r.nextLong() >>> 4;
+            }
+        }
+        sig[3] = sig[1].clone();
+        System.arraycopy(sig[1], 0, sig[7], 0, 56); // half of the buckets equal
+        sig[8] = sig[2].clone();
+        double[] shingles = new double[ROWS];
+        java.util.Arrays.fill(shingles, 100);
+        t.put("minhash_dedup.n_shingles", shingles);
+        for (int i = 0; i < 112; i++) {
+            double[] c = new double[ROWS];
+            for (int row = 0; row < ROWS; row++) {
+                c[row] = row == 9 ? Double.NaN : MetricTable.fromBits(sig[row][i]);
+            }
+            t.put("minhash_dedup._h" + i, c);
+        }
+        PipelineConfig c = PipelineConfig.of("dedup", List.of(StepConfig.of("minhash_dedup")));
+        Decisions d = Decisions.decide(c, CATALOG, t, keys());
+        return new RunReport.Input(null, null, c, CATALOG, t, d, Instant.parse("2025-01-02T03:04:05Z"), "0.1.0-test");
+    }
+
+    @Test
+    void aDedupStepIsInTheFunnelAndHasADuplicatesSectionWithItsLargestClusters() {
+        RunReport.Input in = withMinHash();
+        Document doc = Jsoup.parse(RunReport.html(in, new RunReport.Documents(row -> "doc-" + row,
+                row -> "https://site" + row + ".org/page")));
+        assertThat(doc.select("table.funnel tbody tr td.name").eachText()).contains("minhash_dedup");
+        assertThat(doc.select("nav a[href=#duplicates]")).hasSize(1);
+        Element section = doc.getElementById("duplicates");
+        assertThat(section).isNotNull();
+        assertThat(section.select("p.dedup-totals").text())
+                .isEqualTo("10 documents given, 2 clusters, 3 documents removed (2,100 tokens).");
+        Elements rows = section.select("table.duplicates tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).select("td").eachText()).containsExactly("0", "3", "doc-1", "https://site1.org/page",
+                "doc-3 (J 1.00), doc-7 (J 0.50)");
+        assertThat(rows.get(1).select("td").eachText()).containsExactly("1", "2", "doc-2", "https://site2.org/page",
+                "doc-8 (J 1.00)");
+        assertThat(section.select("p.note")).isEmpty();
+    }
+
+    @Test
+    void withoutTheSamplesDocumentsTheDuplicatesAreNamedBySampleRowAndTheReportSaysWhy() {
+        Element section = Jsoup.parse(RunReport.html(withMinHash())).getElementById("duplicates");
+        assertThat(section.select("p.note").text()).contains("without the sample's ids and URLs");
+        assertThat(section.select("table.duplicates tbody tr").get(0).select("td").get(2).text()).isEqualTo("row 1");
+    }
+
+    @Test
+    void aPipelineWithoutDedupHasNoDuplicatesSection() {
+        Document doc = Jsoup.parse(RunReport.html(input()));
+        assertThat(doc.getElementById("duplicates")).isNull();
+        assertThat(doc.select("nav a[href=#duplicates]")).isEmpty();
+    }
 }

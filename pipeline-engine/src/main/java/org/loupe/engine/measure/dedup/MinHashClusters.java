@@ -41,17 +41,20 @@ public final class MinHashClusters {
         private final int size;
         private final long[] included;
         private final long[] keep;
-        private final int[] clusterId;
+        /** Bits of the included documents in a cluster; clusterIdPlusOne and clusterSize hold only theirs. */
+        private final long[] clustered;
+        private final int[] clusterIdPlusOne;
         private final int[] clusterSize;
         private final int clusterCount;
         private final int removedCount;
 
-        private Clusters(int size, long[] included, long[] keep, int[] clusterId, int[] clusterSize, int clusterCount,
-                int removedCount) {
+        private Clusters(int size, long[] included, long[] keep, long[] clustered, int[] clusterIdPlusOne,
+                int[] clusterSize, int clusterCount, int removedCount) {
             this.size = size;
             this.included = included;
             this.keep = keep;
-            this.clusterId = clusterId;
+            this.clustered = clustered;
+            this.clusterIdPlusOne = clusterIdPlusOne;
             this.clusterSize = clusterSize;
             this.clusterCount = clusterCount;
             this.removedCount = removedCount;
@@ -74,12 +77,16 @@ public final class MinHashClusters {
 
         /** {@code doc}'s cluster id (0, 1, … by smallest member), -1 when in no cluster or not included. */
         public int clusterId(int doc) {
-            return clusterId[index(doc)];
+            return clustered(index(doc)) ? clusterIdPlusOne[doc] - 1 : -1;
         }
 
         /** The size of {@code doc}'s cluster: 1 when in no cluster, 0 when not included (as {@link Outcome}). */
         public int clusterSize(int doc) {
-            return clusterSize[index(doc)];
+            return !included(doc) ? 0 : clustered(doc) ? clusterSize[doc] : 1;
+        }
+
+        private boolean clustered(int doc) {
+            return (clustered[doc >>> 6] & 1L << doc) != 0;
         }
 
         /** The number of clusters (ids {@code 0 .. clusterCount() - 1}). */
@@ -181,7 +188,7 @@ public final class MinHashClusters {
     /** Signatures with each bucket's records in sort order and the runs of equal hashes marked. */
     public static final class Prepared {
         private final int size;
-        /** Per bucket: the documents of its records, in the bucket's sort order. */
+        /** Per bucket: the documents of its records that share their hashes with another record, in sort order. */
         private final int[][] sorted;
         /** Per bucket: for each record in sort order, whether its hashes equal the previous record's. */
         private final boolean[][] sameAsPrevious;
@@ -200,8 +207,18 @@ public final class MinHashClusters {
                     same[k] = k > 0 && compare(records.keys(), hashesPerBucket, records.order()[k - 1],
                             records.order()[k]) == 0;
                 }
-                sorted[bucket] = docs;
-                sameAsPrevious[bucket] = same;
+                // Only runs of two or more equal records make pairs: a live re-cluster walks those alone (a
+                // record alone in its run is never paired, whatever the subset), often a small share of all.
+                int kept = 0;
+                for (int k = 0; k < docs.length; k++) {
+                    if (same[k] || k + 1 < docs.length && same[k + 1]) {
+                        docs[kept] = docs[k];
+                        same[kept] = same[k];
+                        kept++;
+                    }
+                }
+                sorted[bucket] = Arrays.copyOf(docs, kept);
+                sameAsPrevious[bucket] = Arrays.copyOf(same, kept);
             }
         }
 
@@ -297,35 +314,32 @@ public final class MinHashClusters {
                     previous = doc;
                 }
             }
-            // parent and size are only meaningful for clustered documents (set on their first union)
-            int[] clusterId = new int[size];
-            Arrays.fill(clusterId, -1);
+            // parent and size are only meaningful for clustered documents (set on their first union); only those
+            // are visited, in increasing order, so that ids number the clusters by their smallest member
+            int[] clusterIdPlusOne = new int[size];
             long[] keep = new long[words];
             int nextId = 0;
             int removed = 0;
-            for (int i = 0; i < size; i++) {
-                long bit = 1L << i;
-                if ((included[i >>> 6] & bit) == 0) {
-                    clusterSize[i] = 0;
-                } else if ((clustered[i >>> 6] & bit) == 0) {
-                    clusterSize[i] = 1;
-                    keep[i >>> 6] |= bit;
-                } else {
+            for (int w = 0; w < words; w++) {
+                long kept = included[w] & ~clustered[w];
+                for (long bits = clustered[w]; bits != 0; bits &= bits - 1) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                     int root = find(parent, i);
                     // a root's slot holds its cluster's id from its first member on (never a smaller index's)
-                    if (clusterId[root] < 0) {
-                        clusterId[root] = nextId++;
+                    if (clusterIdPlusOne[root] == 0) {
+                        clusterIdPlusOne[root] = ++nextId;
                     }
-                    clusterId[i] = clusterId[root];
+                    clusterIdPlusOne[i] = clusterIdPlusOne[root];
                     clusterSize[i] = clusterSize[root];
                     if (root == i) {
-                        keep[i >>> 6] |= bit;
+                        kept |= 1L << i;
                     } else {
                         removed++;
                     }
                 }
+                keep[w] = kept;
             }
-            return new Clusters(size, included, keep, clusterId, clusterSize, nextId, removed);
+            return new Clusters(size, included, keep, clustered, clusterIdPlusOne, clusterSize, nextId, removed);
         }
 
         /** {@link UnionFind#union} on flat arrays; a node gets parent itself and size 1 on its first union. */

@@ -44,6 +44,14 @@ final class DedupSupport {
 
     /** A dedup step's decider: reason 0 for every row its groups remove, over the rows the earlier steps keep. */
     static StepDecider decider(Function<long[], DuplicateGroups> groups, int rows) {
+        return deciderOfRemoved(kept -> groups.apply(kept)::removed, rows);
+    }
+
+    /**
+     * A dedup step's decider from what it removes among the rows the earlier steps keep ({@code removed} gives,
+     * for those rows, whether a row is removed): for the live path, which needs no {@link DuplicateGroups}.
+     */
+    static StepDecider deciderOfRemoved(Function<long[], java.util.function.IntPredicate> removed, int rows) {
         return new StepDecider() {
             @Override
             public int decide(int row) {
@@ -60,9 +68,9 @@ final class DedupSupport {
                 if (out.length != rows) {
                     throw new IllegalArgumentException(out.length + " rows, table has " + rows);
                 }
-                DuplicateGroups g = groups.apply(keptBefore);
+                java.util.function.IntPredicate r = removed.apply(keptBefore);
                 for (int row = 0; row < out.length; row++) {
-                    out[row] = g.removed(row) ? 0 : -1;
+                    out[row] = r.test(row) ? 0 : -1;
                 }
             }
 

@@ -172,14 +172,23 @@ public final class ExactDedupStep extends AbstractStep {
     @Override
     public Optional<DatatroveCall> datatrove(StepConfig step) {
         Map<String, Object> args = new LinkedHashMap<>();
-        List<String> comments = new ArrayList<>();
-        if (!url && StepParams.of(this, step).flag(NORMALIZE)) {
-            args.put("content_getter", "simplify_text");
+        List<String> comments = new ArrayList<>(MinHashDedupStep.keepFractionComments(step));
+        List<String> imports = new ArrayList<>();
+        imports.add(MinHashDedupStep.HASH_CONFIG_IMPORT);
+        String getter;
+        if (url) {
+            getter = "lambda doc: doc.metadata.get(\"url\", \"\")";
+            comments.add("datatrove treats the documents without a URL as copies of each other (content \"\"); "
+                    + "Loupe leaves them out of " + step.stepName() + ".");
+        } else if (StepParams.of(this, step).flag(NORMALIZE)) {
+            getter = "lambda doc: simplify_text(doc.text)";
+            imports.add("from datatrove.utils.text import simplify_text");
+        } else {
+            getter = "lambda doc: doc.text";
         }
-        if (step.keepFraction() > 0) {
-            comments.add("Loupe keeps " + step.keepFraction() + " of what this step removes (keep_fraction).");
-        }
-        return Optional.of(new DatatroveCall(MinHashDedupStep.DEDUP_MODULE, url ? "UrlDedupConfig" : "ExactDedupConfig",
-                args, comments));
+        args.put("content_getter", new DatatroveCall.Code(getter));
+        args.put("hash_config", new DatatroveCall.Code("HashConfig(hash_fc=\"xxhash\", precision=64)"));
+        return Optional.of(new DatatroveCall(MinHashDedupStep.DEDUP_MODULE + ".exact_dedup", "ExactDedupConfig",
+                args, comments, DatatroveCall.Kind.EXACT_DEDUP, imports));
     }
 }

@@ -109,7 +109,11 @@ public final class MinHashDedupStep extends AbstractStep {
     @Override
     public StepDecider decider(String stepName, StepParams p, MetricTable table) {
         signatures(stepName, p, table); // fails now, with the known columns, when the step was not measured
-        return DedupSupport.decider(kept -> groups(stepName, p, table, kept), table.rows());
+        // deciding needs only what is removed: no groups built on the live path (a threshold drag upstream)
+        return DedupSupport.deciderOfRemoved(kept -> {
+            MinHashClusters.Clusters c = clusters(stepName, p, table, kept);
+            return row -> c.included(row) && !c.keep(row);
+        }, table.rows());
     }
 
     @Override
@@ -117,13 +121,17 @@ public final class MinHashDedupStep extends AbstractStep {
         return Optional.of(groups(stepName, p, table, keptBefore));
     }
 
-    private DuplicateGroups groups(String stepName, StepParams p, MetricTable table, long[] keptBefore) {
+    private MinHashClusters.Clusters clusters(String stepName, StepParams p, MetricTable table, long[] keptBefore) {
         List<double[]> columns = signatures(stepName, p, table);
         int perBucket = (int) p.number(HASHES_PER_BUCKET);
         MinHashClusters.Prepared sorted = prepared.get(columns.get(0),
                 c -> MinHashClusters.prepare(toSignatures(columns), perBucket));
+        return sorted.clusterBits(keptBefore);
+    }
+
+    private DuplicateGroups groups(String stepName, StepParams p, MetricTable table, long[] keptBefore) {
         int n = table.rows();
-        MinHashClusters.Clusters clusters = sorted.clusterBits(keptBefore);
+        MinHashClusters.Clusters clusters = clusters(stepName, p, table, keptBefore);
         int[] group = new int[n];
         boolean[] removed = new boolean[n];
         for (int row = 0; row < n; row++) {
@@ -192,11 +200,20 @@ public final class MinHashDedupStep extends AbstractStep {
         args.put("num_buckets", (long) p.number(NUM_BUCKETS));
         args.put("hashes_per_bucket", (long) p.number(HASHES_PER_BUCKET));
         args.put("seed", (long) p.number(SEED));
-        args.put("hash_fc", p.string(HASH_FC));
+        args.put("hash_config", new DatatroveCall.Code("HashConfig(hash_fc=\"" + p.string(HASH_FC) + "\", precision=64)"));
+        return Optional.of(new DatatroveCall(DEDUP_MODULE + ".minhash", "MinhashConfig", args, keepFractionComments(step),
+                DatatroveCall.Kind.MINHASH_DEDUP, List.of(HASH_CONFIG_IMPORT)));
+    }
+
+    static final String HASH_CONFIG_IMPORT = "from datatrove.utils.hashing import HashConfig";
+
+    /** What datatrove's dedup stages cannot do: keep a share of the removed copies. */
+    static List<String> keepFractionComments(StepConfig step) {
         List<String> comments = new ArrayList<>();
         if (step.keepFraction() > 0) {
-            comments.add("Loupe keeps " + step.keepFraction() + " of what this step removes (keep_fraction).");
+            comments.add("Loupe keeps " + step.keepFraction() + " of what " + step.stepName()
+                    + " removes (keep_fraction); datatrove's dedup removes every copy but one.");
         }
-        return Optional.of(new DatatroveCall(DEDUP_MODULE, "MinhashConfig", args, comments));
+        return comments;
     }
 }

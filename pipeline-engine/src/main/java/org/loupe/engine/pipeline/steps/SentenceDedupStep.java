@@ -526,10 +526,10 @@ public final class SentenceDedupStep extends AbstractStep {
             }
         }
         List<String> comments = new ArrayList<>();
-        comments.add("Use in SentenceDedupSignature, SentenceFindDedups and SentenceDedupFilter (config=...).");
         if (step.keepFraction() > 0) {
             comments.add("Loupe keeps " + step.keepFraction() + " of what this step removes (keep_fraction).");
         }
-        return Optional.of(new DatatroveCall(MinHashDedupStep.DEDUP_MODULE, "SentDedupConfig", args, comments));
+        return Optional.of(new DatatroveCall(MinHashDedupStep.DEDUP_MODULE + ".sentence_dedup", "SentDedupConfig", args, comments,
+                DatatroveCall.Kind.SENTENCE_DEDUP, List.of()));
     }
 }
