@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks that report Loupe's speed as a ratio against a baseline measured in the same run.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.SampleBench.class, BenchDecideCommand.class,
             BenchMeasureCommand.class, BenchTokenizerCommand.class, BenchLidCommand.class,
-            BenchMinhashCommand.class})
+            BenchMinhashCommand.class, BenchDedupCommand.class})
 public final class BenchCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -60,9 +60,13 @@ public final class RunCommand implements Callable<Integer> {
             options = options.withFieldMapping(new FieldMapping(config.fieldMapping().text(), config.fieldMapping().id(),
                     config.fieldMapping().url()));
         }
+        FullRun run = new FullRun(config, catalog, new StepResources(EnglishTokenizer.shared(), () -> lid[0]), options,
+                threads);
+        if (run.unsupported() != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), run.unsupported() + ".");
+        }
         TerminalProgress progress = TerminalProgress.onStderr();
-        FullRun.RunResult r = new FullRun(config, catalog, new StepResources(EnglishTokenizer.shared(), () -> lid[0]),
-                options, threads).run(scan, output, progress);
+        FullRun.RunResult r = run.run(scan, output, progress);
         progress.finish(String.format("Ran %,d shards (%,d already done): %,d of %,d documents kept", r.shards(),
                 r.shardsSkipped(), r.kept(), r.documents()));
         var out = spec.commandLine().getOut();

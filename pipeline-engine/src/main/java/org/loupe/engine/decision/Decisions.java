@@ -52,6 +52,15 @@ public final class Decisions {
     }
 
     /**
+     * Whether the keep fraction of step {@code stepIndex} (its index in the config) keeps a document that step
+     * drops: the same draw, from the id hash ({@link RowKeys#hashId}) and the pipeline seed, that {@link #decide}
+     * makes, for a full run that decides a step outside a metric table (dedup across a folder).
+     */
+    public static boolean keptByFraction(long idHash, long seed, int stepIndex, double keepFraction) {
+        return PipelineDecider.rescues(idHash, PipelineDecider.salt(seed, stepIndex), keepFraction);
+    }
+
+    /**
      * Decides a config over measured values.
      *
      * @throws IllegalArgumentException when a step's type is unknown or its metrics were not measured

@@ -76,7 +76,7 @@ final class PipelineDecider {
             int[] changedRows = reusable && group == null && k < was.steps().size()
                     ? rowsWhoseChecksChanged(was.steps().get(k), step, type, deciders[0], table) : null;
             double keepFraction = type.keepFraction(step, StepParams.of(type, step));
-            long salt = config.seed() * 0x9E3779B97F4A7C15L + k * 0xC2B2AE3D27D4EB4FL;
+            long salt = salt(config.seed(), k);
             if (changedRows != null) {
                 // Only thresholds moved: rows whose check outcomes did not change keep their reason.
                 System.arraycopy(previous.reasonsOf(k), 0, r, 0, n);
@@ -158,7 +158,7 @@ final class PipelineDecider {
                 r[row] = -1;
             }
         }
-        long salt = seed * 0x9E3779B97F4A7C15L + k * 0xC2B2AE3D27D4EB4FL;
+        long salt = salt(seed, k);
         keepFraction(r, rescued[k], keys, type.keepFraction(step, StepParams.of(type, step)), salt);
     }
 
@@ -166,11 +166,21 @@ final class PipelineDecider {
     private static void keepFraction(int[] r, boolean[] kept, RowKeys keys, double keepFraction, long salt) {
         if (keepFraction > 0) {
             for (int row = 0; row < r.length; row++) {
-                if (r[row] >= 0 && unit(keys.idHash()[row] ^ salt) < keepFraction) {
+                if (r[row] >= 0 && rescues(keys.idHash()[row], salt, keepFraction)) {
                     kept[row] = true;
                 }
             }
         }
+    }
+
+    /** The keep-fraction salt of step {@code k} (its index in the config) under the pipeline seed. */
+    static long salt(long seed, int k) {
+        return seed * 0x9E3779B97F4A7C15L + k * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    /** Whether a dropped row with this id hash is kept by a keep fraction salted with {@code salt}. */
+    static boolean rescues(long idHash, long salt, double keepFraction) {
+        return keepFraction > 0 && unit(idHash ^ salt) < keepFraction;
     }
 
     /**

@@ -90,7 +90,27 @@ public final class FullRun {
                             Map<String, Long> removedTokens, Map<String, Long> reasons, Map<String, Long> reasonTokens,
                             long millis, String finishedAt) { }
 
+    /**
+     * Why this run's config cannot run across a folder (a dedup step full runs do not support yet), or null.
+     */
+    public String unsupported() {
+        List<StepConfig> enabled = config.steps().stream().filter(StepConfig::enabled).toList();
+        return PhasedRun.unsupported(enabled, enabled.stream().map(s -> catalog.type(s.type()).orElseThrow()).toList());
+    }
+
+    /**
+     * Runs the config over every shard. With dedup steps, the run goes in passes and deduplicates across the
+     * whole folder ({@link PhasedRun}); dedup-removed documents carry {@code metadata.filter_reason} and, for
+     * MinHash, {@code minhash_cluster_id} and {@code minhash_cluster_size} (as datatrove's filter writes them on
+     * every document).
+     *
+     * @throws IllegalArgumentException when the output is inside the input, or a step cannot run ({@link #unsupported})
+     */
     public RunResult run(ScanResult scan, Path output, TaskContext ctx) throws IOException {
+        String refused = unsupported();
+        if (refused != null) {
+            throw new IllegalArgumentException(refused);
+        }
         long started = System.nanoTime();
         Path base = Files.isRegularFile(scan.root()) ? scan.root().getParent() : scan.root();
         if (output.toAbsolutePath().normalize().startsWith(base)) {
@@ -107,6 +127,16 @@ public final class FullRun {
         }
         AtomicFiles.write(configCopy, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
         List<Shard> shards = scan.shards();
+        List<StepConfig> enabled = config.steps().stream().filter(StepConfig::enabled).toList();
+        List<StepType> types = enabled.stream().map(s -> catalog.type(s.type()).orElseThrow()).toList();
+        if (PhasedRun.dedupIndices(types).length > 0) {
+            AtomicInteger skipped = new AtomicInteger();
+            new PhasedRun(config.withSteps(enabled), catalog, measures, readerOptions, tokens, threads)
+                    .run(shards, output, ctx, skipped, scan.totalBytes());
+            RunResult result = aggregate(output, shards, skipped.get(), hash, yaml, (System.nanoTime() - started) / 1_000_000);
+            AtomicFiles.write(output.resolve("run_result.json"), out -> PRETTY.writeValue(out, result));
+            return result;
+        }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         AtomicLong doneBytes = new AtomicLong();
@@ -134,7 +164,7 @@ public final class FullRun {
         return output.resolve("done").resolve(safe(shard.relativePath()) + ".json");
     }
 
-    private static String safe(String relativePath) {
+    static String safe(String relativePath) {
         return relativePath.replace('/', '~');
     }
 
@@ -294,9 +324,15 @@ public final class FullRun {
     }
 
     private static void write(Writer w, Document doc, String text, String reason, Map<String, Object> extra) throws IOException {
-        Map<String, Object> metadata = new LinkedHashMap<>(doc.metadata());
-        if (doc.url() != null) {
-            metadata.putIfAbsent("url", doc.url());
+        write(w, doc.id(), doc.url(), doc.metadata(), text, reason, extra);
+    }
+
+    /** One output line: the text, the id, and the metadata with the URL, what the steps added, and the reason. */
+    static void write(Writer w, String id, String url, Map<String, Object> docMetadata, String text, String reason,
+                      Map<String, Object> extra) throws IOException {
+        Map<String, Object> metadata = new LinkedHashMap<>(docMetadata);
+        if (url != null) {
+            metadata.putIfAbsent("url", url);
         }
         metadata.putAll(extra);
         if (reason != null) {
@@ -304,13 +340,13 @@ public final class FullRun {
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("text", text);
-        line.put("id", doc.id());
+        line.put("id", id);
         line.put("metadata", metadata);
         w.write(JSON.writeValueAsString(line));
         w.write('\n');
     }
 
-    private Writer writer(String folder, String stem, Path output, Map<String, Writer> writers, List<Path> temps)
+    static Writer writer(String folder, String stem, Path output, Map<String, Writer> writers, List<Path> temps)
             throws IOException {
         Writer w = writers.get(folder);
         if (w == null) {
@@ -323,19 +359,19 @@ public final class FullRun {
         return w;
     }
 
-    private static Path tmp(Path target, List<Path> temps) throws IOException {
+    static Path tmp(Path target, List<Path> temps) throws IOException {
         Files.createDirectories(target.getParent());
         Path t = target.resolveSibling(target.getFileName() + ".tmp");
         temps.add(t);
         return t;
     }
 
-    private static Path finalPath(Path tmp) {
+    static Path finalPath(Path tmp) {
         String name = tmp.getFileName().toString();
         return tmp.resolveSibling(name.substring(0, name.length() - ".tmp".length()));
     }
 
-    private static void closeAll(Map<String, Writer> writers) throws IOException {
+    static void closeAll(Map<String, Writer> writers) throws IOException {
         IOException first = null;
         for (Writer w : writers.values()) {
             try {

@@ -203,4 +203,23 @@ class BenchCommandTest {
             assertThat(run.get("fasttext_skipped").asText()).contains("could not start");
         }
     }
+
+    @Test
+    void benchDedupRunsAFullMinHashRunOverGeneratedNearDuplicatesAndReportsIt() throws IOException {
+        Run r = run(new BenchCommand(), "dedup", "--docs", "1500", "--docs-per-shard", "500", "--threads", "2",
+                "--work", tmp.resolve("dedup").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.get("documents").asLong()).isEqualTo(1500);
+        assertThat(report.get("shards").asInt()).isEqualTo(3);
+        long copies = report.get("generated_near_duplicates").asLong();
+        assertThat(copies).isBetween(300L, 600L);
+        // near-copies with 1-3% of words edited are caught with high probability; originals rarely collide
+        assertThat(report.get("documents_removed").asLong()).isBetween(copies * 8 / 10, copies + 20);
+        assertThat(report.get("documents_kept").asLong() + report.get("documents_removed").asLong()).isEqualTo(1500);
+        for (String field : List.of("read_baseline_seconds", "full_run_seconds", "ratio_full_run_to_read", "peak_heap_mb")) {
+            assertThat(report.get(field).asDouble()).as(field).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(run(new BenchCommand(), "dedup", "--docs", "0").exit()).isEqualTo(2);
+    }
 }

@@ -202,30 +202,18 @@ class FullRunTest {
     }
 
     @Test
-    void keptDocumentsCarryTheTextSentenceDedupCut() throws Exception {
+    void sentenceDedupIsRefusedWithOneSentenceUntilFullRunsDeduplicateSentencesAcrossTheFolder() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("sent"));
-        String block = "The harbour was quiet that morning. Gulls circled over the boats. A fisherman mended his nets.";
-        StringBuilder jsonl = new StringBuilder();
-        for (int d = 0; d < 4; d++) {
-            String own = "Page " + (char) ('a' + d) + " opens its story here. Page " + (char) ('a' + d) + " then goes on.";
-            jsonl.append(JSON.writeValueAsString(Map.of("id", "d" + d, "text", own + " " + block + " Page "
-                    + (char) ('a' + d) + " ends."))).append('\n');
-        }
-        Files.writeString(in.resolve("a.jsonl"), jsonl);
+        Files.writeString(in.resolve("a.jsonl"), JSON.writeValueAsString(Map.of("id", "d0", "text", "One. Two. Three.")) + "\n");
         var catalog = org.loupe.engine.pipeline.steps.BuiltinSteps.catalog(java.util.Set.of());
         var config = org.loupe.engine.pipeline.PipelineConfig.of("x", List.of(
-                org.loupe.engine.pipeline.StepConfig.of("sentence_dedup").withParam("min_doc_words", 0L)));
-        new FullRun(config, catalog,
+                org.loupe.engine.pipeline.StepConfig.of("sentence_dedup")));
+        FullRun run = new FullRun(config, catalog,
                 new org.loupe.engine.pipeline.StepResources(org.loupe.engine.measure.text.EnglishTokenizer.shared(), () -> null),
-                org.loupe.engine.read.ReaderOptions.defaults(), 1)
-                .run(new org.loupe.engine.read.ShardScanner().scan(in), tmp.resolve("sent-out"), org.loupe.engine.task.TaskContext.NONE);
-        Map<String, String> texts = new TreeMap<>();
-        for (String line : outputs(tmp.resolve("sent-out")).get("kept/a_jsonl.jsonl.gz")) {
-            texts.put(JSON.readTree(line).get("id").asText(), JSON.readTree(line).get("text").asText());
-        }
-        assertThat(texts).hasSize(4);
-        assertThat(texts.get("d0")).contains(block);
-        assertThat(texts.get("d2")).isEqualTo("Page c opens its story here. Page c then goes on. Page c ends.");
+                org.loupe.engine.read.ReaderOptions.defaults(), 1);
+        assertThat(run.unsupported()).contains("sentence_dedup").doesNotContain("\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.run(new org.loupe.engine.read.ShardScanner().scan(in),
+                tmp.resolve("sent-out"), org.loupe.engine.task.TaskContext.NONE)).hasMessageContaining("sentence_dedup");
     }
 
     @Test

@@ -157,14 +157,14 @@ public final class MinHashClusters {
         Arrays.fill(out, new Outcome(false, false, -1, 0));
         for (int i = 0; i < n; i++) {
             Outcome o;
-            if (!uf.clustered[i]) {
+            if (!uf.clustered(i)) {
                 o = new Outcome(true, true, -1, 1);
             } else {
                 int root = uf.find(i);
                 if (clusterIdOfRoot[root] < 0) {
                     clusterIdOfRoot[root] = nextId++;
                 }
-                o = new Outcome(true, root == i, clusterIdOfRoot[root], uf.size[root]);
+                o = new Outcome(true, root == i, clusterIdOfRoot[root], uf.setSize(root));
             }
             out[positions[i]] = o;
         }
@@ -264,14 +264,14 @@ public final class MinHashClusters {
             for (int i = 0; i < size; i++) {
                 if (!included[i]) {
                     out[i] = excluded;
-                } else if (!uf.clustered[i]) {
+                } else if (!uf.clustered(i)) {
                     out[i] = alone;
                 } else {
                     int root = uf.find(i);
                     if (clusterIdOfRoot[root] < 0) {
                         clusterIdOfRoot[root] = nextId++;
                     }
-                    out[i] = new Outcome(true, root == i, clusterIdOfRoot[root], uf.size[root]);
+                    out[i] = new Outcome(true, root == i, clusterIdOfRoot[root], uf.setSize(root));
                 }
             }
             return List.of(out);
@@ -289,13 +289,7 @@ public final class MinHashClusters {
                 throw new IllegalArgumentException("mask has " + includedBits.length + " words for " + size
                         + " documents (" + words + " needed)");
             }
-            long[] included = Arrays.copyOf(includedBits, words);
-            if ((size & 63) != 0) {
-                included[words - 1] &= (1L << size) - 1;
-            }
-            int[] parent = new int[size];
-            int[] clusterSize = new int[size];
-            long[] clustered = new long[words];
+            UnionFind uf = new UnionFind(size);
             for (int bucket = 0; bucket < sorted.length; bucket++) {
                 int[] docs = sorted[bucket];
                 boolean[] same = sameAsPrevious[bucket];
@@ -305,81 +299,16 @@ public final class MinHashClusters {
                         previous = -1;
                     }
                     int doc = docs[k];
-                    if ((included[doc >>> 6] & 1L << doc) == 0) {
+                    if ((includedBits[doc >>> 6] & 1L << doc) == 0) {
                         continue;
                     }
                     if (previous >= 0) {
-                        union(parent, clusterSize, clustered, previous, doc);
+                        uf.union(previous, doc);
                     }
                     previous = doc;
                 }
             }
-            // parent and size are only meaningful for clustered documents (set on their first union); only those
-            // are visited, in increasing order, so that ids number the clusters by their smallest member
-            int[] clusterIdPlusOne = new int[size];
-            long[] keep = new long[words];
-            int nextId = 0;
-            int removed = 0;
-            for (int w = 0; w < words; w++) {
-                long kept = included[w] & ~clustered[w];
-                for (long bits = clustered[w]; bits != 0; bits &= bits - 1) {
-                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    int root = find(parent, i);
-                    // a root's slot holds its cluster's id from its first member on (never a smaller index's)
-                    if (clusterIdPlusOne[root] == 0) {
-                        clusterIdPlusOne[root] = ++nextId;
-                    }
-                    clusterIdPlusOne[i] = clusterIdPlusOne[root];
-                    clusterSize[i] = clusterSize[root];
-                    if (root == i) {
-                        kept |= 1L << i;
-                    } else {
-                        removed++;
-                    }
-                }
-                keep[w] = kept;
-            }
-            return new Clusters(size, included, keep, clustered, clusterIdPlusOne, clusterSize, nextId, removed);
-        }
-
-        /** {@link UnionFind#union} on flat arrays; a node gets parent itself and size 1 on its first union. */
-        private static void union(int[] parent, int[] size, long[] clustered, int a, int b) {
-            claim(parent, size, clustered, a);
-            claim(parent, size, clustered, b);
-            int ra = find(parent, a);
-            int rb = find(parent, b);
-            if (ra == rb) {
-                return;
-            }
-            if (size[ra] < size[rb]) {
-                int t = ra;
-                ra = rb;
-                rb = t;
-            }
-            parent[rb] = ra;
-            size[ra] += size[rb];
-        }
-
-        private static void claim(int[] parent, int[] size, long[] clustered, int x) {
-            long bit = 1L << x;
-            if ((clustered[x >>> 6] & bit) == 0) {
-                clustered[x >>> 6] |= bit;
-                parent[x] = x;
-                size[x] = 1;
-            }
-        }
-
-        private static int find(int[] parent, int x) {
-            int root = x;
-            while (parent[root] != root) {
-                root = parent[root];
-            }
-            while (parent[x] != root) {
-                int next = parent[x];
-                parent[x] = root;
-                x = next;
-            }
-            return root;
+            return uf.clusters(includedBits);
         }
     }
 
@@ -485,6 +414,36 @@ public final class MinHashClusters {
         return 0;
     }
 
+    /**
+     * The stable sort order of {@code count} records of {@code width} hashes each, stored flat in {@code keys}
+     * (record r at {@code keys[r * width ..]}), by their hashes as unsigned 64-bit values: the order
+     * {@code MinhashDedupBuckets} reads a bucket's records in when they were written in document order.
+     */
+    public static int[] sortedOrder(long[] keys, int width, int count) {
+        if (width < 1 || keys.length < (long) count * width) {
+            throw new IllegalArgumentException(count + " records of " + width + " hashes in " + keys.length + " values");
+        }
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        mergeSort(order, new int[count], 0, count, keys, width);
+        return order;
+    }
+
+    /** Compares record {@code x} of {@code a} with record {@code y} of {@code b} ({@code width} unsigned hashes each). */
+    public static int compareRecords(long[] a, int x, long[] b, int y, int width) {
+        int i = x * width;
+        int j = y * width;
+        for (int k = 0; k < width; k++) {
+            int c = Long.compareUnsigned(a[i + k], b[j + k]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     /** A stable merge sort of {@code order[from, to)} by {@link #compare}, without boxing. */
     private static void mergeSort(int[] order, int[] tmp, int from, int to, long[] keys, int width) {
         if (to - from <= 16) {
@@ -538,38 +497,38 @@ public final class MinHashClusters {
         return positions;
     }
 
-    /** {@code MinhashDedupCluster}'s union-find: path compression, union by size, ties to the first root. */
-    private static final class UnionFind {
-        final int[] parent;
-        final int[] size;
-        final boolean[] clustered;
+    /**
+     * {@code MinhashDedupCluster}'s union-find over documents {@code 0 .. n-1}, on flat arrays: path compression,
+     * union by size, and on equal sizes the root of the pair's first element stays the root. A document is
+     * "clustered" from its first union on. Feeding it the pairs of buckets 0, 1, … in their sort order and then
+     * calling {@link #clusters(long[])} gives what the reference's stages 3 and 4 give — whether the pairs come
+     * from signatures in memory ({@link Prepared}) or from sorted runs merged from disk (a full run).
+     */
+    public static final class UnionFind {
+        private final int n;
+        private final int[] parent;
+        private final int[] size;
+        private final long[] clustered;
 
-        UnionFind(int n) {
+        public UnionFind(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("negative document count " + n);
+            }
+            this.n = n;
             parent = new int[n];
             size = new int[n];
-            clustered = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                parent[i] = i;
-                size[i] = 1;
-            }
+            clustered = new long[(n + 63) >>> 6];
         }
 
-        int find(int x) {
-            int root = x;
-            while (parent[root] != root) {
-                root = parent[root];
-            }
-            while (parent[x] != root) {
-                int next = parent[x];
-                parent[x] = root;
-                x = next;
-            }
-            return root;
+        /** The number of documents. */
+        public int size() {
+            return n;
         }
 
-        void union(int a, int b) {
-            clustered[a] = true;
-            clustered[b] = true;
+        /** Joins the sets of {@code a} and {@code b} (a pair of one bucket, {@code a} the earlier record). */
+        public void union(int a, int b) {
+            claim(a);
+            claim(b);
             int ra = find(a);
             int rb = find(b);
             if (ra == rb) {
@@ -582,6 +541,100 @@ public final class MinHashClusters {
             }
             parent[rb] = ra;
             size[ra] += size[rb];
+        }
+
+        /** Whether {@code x} was in at least one pair. */
+        public boolean clustered(int x) {
+            return (clustered[x >>> 6] & 1L << x) != 0;
+        }
+
+        /** The root of a clustered document's set (the document itself when not clustered). */
+        public int find(int x) {
+            if (!clustered(x)) {
+                return x;
+            }
+            int root = x;
+            while (parent[root] != root) {
+                root = parent[root];
+            }
+            while (parent[x] != root) {
+                int next = parent[x];
+                parent[x] = root;
+                x = next;
+            }
+            return root;
+        }
+
+        /** The size of {@code x}'s set (1 when not clustered). */
+        public int setSize(int x) {
+            return clustered(x) ? size[find(x)] : 1;
+        }
+
+        private void claim(int x) {
+            if (x < 0 || x >= n) {
+                throw new IndexOutOfBoundsException("document " + x + " of " + n);
+            }
+            long bit = 1L << x;
+            if ((clustered[x >>> 6] & bit) == 0) {
+                clustered[x >>> 6] |= bit;
+                parent[x] = x;
+                size[x] = 1;
+            }
+        }
+
+        /**
+         * What the filter does with every document, when the documents with their bit set in {@code included}
+         * (at least {@code ceil(n / 64)} words; bits at or past n ignored) are the deduplicated ones and the
+         * pairs were made of included documents only: every clustered document but its set's root is removed,
+         * cluster ids 0, 1, … in the order of each cluster's smallest document.
+         */
+        public Clusters clusters(long[] includedBits) {
+            int words = (n + 63) >>> 6;
+            if (includedBits.length < words) {
+                throw new IllegalArgumentException("mask has " + includedBits.length + " words for " + n
+                        + " documents (" + words + " needed)");
+            }
+            long[] included = Arrays.copyOf(includedBits, words);
+            if ((n & 63) != 0) {
+                included[words - 1] &= (1L << n) - 1;
+            }
+            // only clustered documents are visited, in increasing order, so that ids number the clusters by their
+            // smallest member; the others are kept when included
+            int[] clusterIdPlusOne = new int[n];
+            int[] clusterSize = new int[n];
+            long[] keep = new long[words];
+            long[] inCluster = new long[words];
+            int nextId = 0;
+            int removed = 0;
+            for (int w = 0; w < words; w++) {
+                long members = clustered[w] & included[w];
+                inCluster[w] = members;
+                long kept = included[w] & ~members;
+                for (long bits = members; bits != 0; bits &= bits - 1) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    int root = find(i);
+                    // a root's slot holds its cluster's id from its first member on (never a smaller index's)
+                    if (clusterIdPlusOne[root] == 0) {
+                        clusterIdPlusOne[root] = ++nextId;
+                    }
+                    clusterIdPlusOne[i] = clusterIdPlusOne[root];
+                    clusterSize[i] = size[root];
+                    if (root == i) {
+                        kept |= 1L << i;
+                    } else {
+                        removed++;
+                    }
+                }
+                keep[w] = kept;
+            }
+            return new Clusters(n, included, keep, inCluster, clusterIdPlusOne, clusterSize, nextId, removed);
+        }
+
+        /** {@link #clusters(long[])} with every document included. */
+        public Clusters clusters() {
+            long[] all = new long[(n + 63) >>> 6];
+            Arrays.fill(all, -1L);
+            return clusters(all);
         }
     }
 }
