@@ -36,6 +36,7 @@ import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import org.loupe.engine.pipeline.steps.ExactDedupStep;
 import org.loupe.engine.pipeline.steps.GopherQualityStep;
 import org.loupe.engine.pipeline.steps.MinHashDedupStep;
+import org.loupe.engine.pipeline.steps.SentenceDedupStep;
 import org.loupe.engine.read.ReaderOptions;
 import org.loupe.engine.read.ShardScanner;
 import org.loupe.engine.sample.Sample;
@@ -62,6 +63,7 @@ class DedupFullRunTest {
     private static final StepConfig URL = StepConfig.of(ExactDedupStep.URL);
     private static final StepConfig EXACT = StepConfig.of(ExactDedupStep.EXACT).withParam("normalize", false);
     private static final StepConfig GOPHER = StepConfig.of(GopherQualityStep.NAME);
+    private static final StepConfig SENTENCE = StepConfig.of(SentenceDedupStep.NAME);
 
     @TempDir
     Path tmp;
@@ -176,6 +178,45 @@ class DedupFullRunTest {
     void urlAndExactDedupAcrossShardsKeepExactlyAsDatatrove() throws Exception {
         checkAgainstReference(URL, "url", false);
         checkAgainstReference(EXACT, "exact", false);
+    }
+
+    @Test
+    void sentenceDedupAcrossShardsKeepsAndCutsExactlyAsDatatrove() throws Exception {
+        Path in = golden(3);
+        Path out = tmp.resolve("out-sentence");
+        FullRun.RunResult r = run(in, out, 2, TaskContext.NONE, SENTENCE);
+        Map<String, Map.Entry<String, JsonNode>> got = outputs(out);
+        assertThat(got).hasSize(INPUT.size());
+        List<String> mismatches = new ArrayList<>();
+        long removed = 0;
+        long cut = 0;
+        for (int i = 0; i < REF.size(); i++) {
+            JsonNode expected = REF.get(i).get("sentence");
+            String id = REF.get(i).get("id").asText();
+            Map.Entry<String, JsonNode> e = got.get(id);
+            boolean kept = e.getKey().equals("kept");
+            String text = e.getValue().get("text").asText();
+            if (kept != expected.get("keep").asBoolean()) {
+                mismatches.add(id + ": kept " + kept + " vs " + expected.get("keep"));
+            } else if (kept && !text.equals(expected.get("text_after").asText())) {
+                mismatches.add(id + ": text after differs");
+            }
+            if (!kept) {
+                removed++;
+                assertThat(e.getKey()).isEqualTo(SENTENCE.stepName());
+                assertThat(e.getValue().get("metadata").get("filter_reason").asText()).isEqualTo(SentenceDedupStep.REASON);
+                assertThat(text).as("a dropped document's text as it reached the step").isEqualTo(
+                        INPUT.get(i).get("text").asText());
+            } else if (!text.equals(INPUT.get(i).get("text").asText())) {
+                cut++;
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(removed).isEqualTo(137);
+        assertThat(cut).isEqualTo(289);
+        assertThat(r.kept()).isEqualTo(1610);
+        assertThat(r.reasons()).containsOnlyKeys(SENTENCE.stepName() + "/" + SentenceDedupStep.REASON);
+        assertThat(out.resolve("work")).doesNotExist();
     }
 
     @Test
