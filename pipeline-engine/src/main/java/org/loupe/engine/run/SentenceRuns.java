@@ -100,10 +100,16 @@ final class SentenceRuns {
      */
     static long findDuplicates(Path runs, long[] offsets, List<String> stems, Path out, TaskContext ctx)
             throws IOException {
+        return findDuplicates(runs, offsets, stems, out, ctx, DUPS_IN_MEMORY);
+    }
+
+    /** {@link #findDuplicates} holding at most {@code inMemory} duplicate windows before it spills them sorted. */
+    static long findDuplicates(Path runs, long[] offsets, List<String> stems, Path out, TaskContext ctx, int inMemory)
+            throws IOException {
         Path spills = out.resolveSibling(out.getFileName() + "-spill");
         AtomicFiles.deleteTree(spills);
         List<Path> files = Files.isDirectory(runs) ? list(runs, SUFFIX) : List.of();
-        long[] dups = new long[DUPS_IN_MEMORY];
+        long[] dups = new long[inMemory];
         int held = 0;
         int spilled = 0;
         long found = 0;
