@@ -32,6 +32,7 @@ import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.measure.Measurer;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.measure.dedup.MinHashClusters;
+import org.loupe.engine.measure.dedup.SentenceDedup;
 import org.loupe.engine.measure.tokens.TokenCounter;
 import org.loupe.engine.model.Document;
 import org.loupe.engine.model.Hosts;
@@ -43,6 +44,7 @@ import org.loupe.engine.pipeline.StepResources;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.pipeline.steps.ExactDedupStep;
 import org.loupe.engine.pipeline.steps.MinHashDedupStep;
+import org.loupe.engine.pipeline.steps.SentenceDedupStep;
 import org.loupe.engine.read.DocumentReader;
 import org.loupe.engine.read.ReadCounts;
 import org.loupe.engine.read.ReaderOptions;
@@ -67,6 +69,17 @@ import org.loupe.engine.task.Workers;
  * survivor's outcome (removed, cluster id, cluster size) to {@code work/p<p>/dedup.bin}. The last pass
  * writes {@code kept/} and the shard's {@code done/} marker. Memory: int arrays over the document count;
  * signatures never all in heap.
+ *
+ * <p>Sentence dedup (datatrove's three sentence-dedup stages, spec §12) goes the same way with its own
+ * records ({@link SentenceRuns}): the pass before it writes, per shard, sorted run files of (window hash,
+ * document, window); its global stage merges them in (hash, document ordinal, window) order — the first
+ * record of a hash keeps its window, every later one is a duplicate window of its document — and writes
+ * each shard's duplicate windows per document to {@code work/p<p>/dups/}, with {@code dedup.bin} (only the
+ * offsets) as the stage's marker. The next pass cuts each document with {@link SentenceDedupStep#decide}
+ * (the live step's own rule): a dropped one goes to {@code removed/<step>/} with the step's reason and the
+ * text it reached the step with, a kept one goes on with its cut text as the text its output lines show,
+ * while the dedup steps after it (the only steps the config check lets follow it) measure the text before
+ * sentence dedup, as they do in the workbench.
  *
  * <p>Every pass writes a marker per shard after moving its outputs into place, and every global stage its
  * result file atomically, so a rerun after a kill continues where the run stopped and writes exactly the
@@ -108,14 +121,26 @@ final class PhasedRun {
                 .toArray();
     }
 
-    /** Why a step cannot run across a folder yet, or null when every dedup step can. */
+    /**
+     * Why the enabled steps cannot run across a folder, or null: a dedup step full runs do not know, or a step
+     * that is not a dedup step after one whose output text depends on the decisions (sentence dedup; the
+     * config check refuses that order too).
+     */
     static String unsupported(List<StepConfig> steps, List<StepType> types) {
+        int cutting = -1;
         for (int k = 0; k < steps.size(); k++) {
             String t = types.get(k).name();
             if (types.get(k).decidesOverEarlierKept() && !t.equals(MinHashDedupStep.NAME) && !t.equals(ExactDedupStep.URL)
-                    && !t.equals(ExactDedupStep.EXACT)) {
+                    && !t.equals(ExactDedupStep.EXACT) && !t.equals(SentenceDedupStep.NAME)) {
                 return "loupe run cannot deduplicate with step '" + steps.get(k).stepName() + "' (" + t
                         + ") across a folder yet; disable it in the config to run the other steps";
+            }
+            if (cutting >= 0 && !types.get(k).decidesOverEarlierKept()) {
+                return "step '" + steps.get(k).stepName() + "' cannot come after '" + steps.get(cutting).stepName()
+                        + "', whose output text depends on which documents the earlier steps keep; move it before";
+            }
+            if (cutting < 0 && types.get(k).textDependsOnDecisions()) {
+                cutting = k;
             }
         }
         return null;
@@ -180,8 +205,32 @@ final class PhasedRun {
         return passDir(work, pass).resolve("docs").resolve(stem + ".bin.gz");
     }
 
-    /** A document between passes: what the output lines need, and what the steps added to its metadata. */
-    private record Doc(String id, String text, String url, Map<String, Object> metadata, Map<String, Object> extra) { }
+    /** Where the global sentence dedup stage of pass {@code p} writes each shard's duplicate windows. */
+    private static Path dupsDir(Path work, int pass) {
+        return passDir(work, pass).resolve("dups");
+    }
+
+    /**
+     * A document between passes: what the output lines need, and what the steps added to its metadata.
+     * {@code text} is what the next steps measure; {@code cut}, when not null, the text a sentence dedup step
+     * handed on (its cut), which the output lines show — the dedup steps after it measure the text before it,
+     * as in the workbench.
+     */
+    private record Doc(String id, String text, String url, Map<String, Object> metadata, Map<String, Object> extra,
+                       String cut) {
+        Doc(String id, String text, String url, Map<String, Object> metadata, Map<String, Object> extra) {
+            this(id, text, url, metadata, extra, null);
+        }
+
+        /** The text an output line shows. */
+        String shown() {
+            return cut != null ? cut : text;
+        }
+
+        Doc with(String measured, Map<String, Object> newExtra) {
+            return new Doc(id, measured, url, metadata, newExtra, cut);
+        }
+    }
 
     /** The dedup step of pass {@code p} (1-based; none for the last pass) and the filters before it. */
     private int[] filtersOf(int pass) {
@@ -242,13 +291,29 @@ final class PhasedRun {
                 StepType beforeType = types.get(dedups[pass - 2]);
                 double fraction = beforeType.keepFraction(before, StepParams.of(beforeType, before));
                 boolean minhash = beforeType.name().equals(MinHashDedupStep.NAME);
+                boolean sentence = beforeType.name().equals(SentenceDedupStep.NAME);
+                StepParams beforeParams = StepParams.of(beforeType, before);
                 String reason = beforeType.reasons().get(0);
                 long base = previous.offsets[shardIndex];
                 long count = previous.offsets[shardIndex + 1] - base;
-                try (DataInputStream in = docsIn(docsFile(work, pass - 1, stem))) {
+                try (DataInputStream in = docsIn(docsFile(work, pass - 1, stem));
+                     SentenceRuns.Dups dups = sentence
+                             ? new SentenceRuns.Dups(SentenceRuns.dupsFile(dupsDir(work, pass - 1), stem)) : null) {
                     for (long local = 0; local < count; local++) {
                         Doc doc = readDoc(in, docsFile(work, pass - 1, stem));
                         st.documents++;
+                        if (sentence) {
+                            // stage 3, exactly as the live step decides a row with these duplicate windows
+                            SentenceDedup.Outcome o = SentenceDedupStep.decide(beforeParams, doc.text, dups.of(local));
+                            if (!o.keep() && !Decisions.keptByFraction(RowKeys.hashId(doc.id), active.seed(),
+                                    dedups[pass - 2], fraction)) {
+                                st.remove(before.stepName(), doc, doc.shown(), reason, doc.extra);
+                            } else {
+                                st.accept(o.keep() ? new Doc(doc.id, doc.text, doc.url, doc.metadata, doc.extra,
+                                        o.textAfter()) : doc, ctx);
+                            }
+                            continue;
+                        }
                         int ord = (int) (base + local);
                         Map<String, Object> extra = doc.extra;
                         if (minhash) {
@@ -264,10 +329,13 @@ final class PhasedRun {
                                 extra.put("duplicate_cluster_id", previous.clusterId[ord]);
                                 extra.put("duplicate_cluster_size", previous.clusterSize[ord]);
                             }
-                            st.remove(before.stepName(), doc, doc.text, reason, extra);
+                            st.remove(before.stepName(), doc, doc.shown(), reason, extra);
                         } else {
-                            st.accept(new Doc(doc.id, doc.text, doc.url, doc.metadata, extra), ctx);
+                            st.accept(doc.with(doc.text, extra), ctx);
                         }
+                    }
+                    if (dups != null) {
+                        dups.finish();
                     }
                     if (in.readBoolean() || in.read() >= 0) {
                         throw new IOException(docsFile(work, pass - 1, stem) + " holds more documents than its pass counted;"
@@ -317,6 +385,9 @@ final class PhasedRun {
         int[] docs;
         int inChunk;
         int chunks;
+        // sentence dedup: the current chunk's records (window hash, document, window)
+        final boolean sentence;
+        int[] windows;
 
         PassState(int pass, int shardIndex, String stem, Path output, List<Measurer.Step> steps, List<Integer> measured,
                   PipelineConfig decideConfig, int dedup) throws IOException {
@@ -332,13 +403,16 @@ final class PhasedRun {
                 removed.put(s.stepName(), 0L);
                 removedTokens.put(s.stepName(), 0L);
             });
+            sentence = dedup >= 0 && types.get(dedup).name().equals(SentenceDedupStep.NAME);
             if (dedup >= 0) {
                 boolean minhash = types.get(dedup).name().equals(MinHashDedupStep.NAME);
                 StepParams p = StepParams.of(types.get(dedup), enabled.get(dedup));
                 buckets = minhash ? (int) p.number(MinHashDedupStep.NUM_BUCKETS) : 1;
                 width = minhash ? (int) p.number(MinHashDedupStep.HASHES_PER_BUCKET) : 1;
-                values = new long[CHUNK * buckets * width];
-                docs = new int[CHUNK];
+                int records = sentence ? SentenceRuns.CHUNK : CHUNK;
+                values = new long[records * buckets * width];
+                docs = new int[records];
+                windows = sentence ? new int[records] : null;
                 Path target = docsFile(output.resolve("work"), pass, stem);
                 Path t = FullRun.tmp(target, temps);
                 OutputStream out = new GZIPOutputStream(Files.newOutputStream(t), 1 << 16) {
@@ -412,19 +486,20 @@ final class PhasedRun {
                 int by = decisions == null ? -1 : decisions.removedBy(row);
                 if (by >= 0) {
                     int m = measured.indexOf(by);
-                    String text = m == 0 ? doc.text : after[m - 1][row];
+                    String text = m == 0 ? doc.shown() : after[m - 1][row];
                     remove(enabled.get(by).stepName(), doc, text, decisions.reason(row), extra);
                     continue;
                 }
                 int lastFilter = dedup >= 0 ? s - 2 : s - 1;
                 String text = lastFilter < 0 ? doc.text : after[lastFilter][row];
                 if (dedup < 0) {
+                    String shown = lastFilter < 0 ? doc.shown() : text;
                     kept++;
-                    keptTokens += tokens.count(text);
+                    keptTokens += tokens.count(shown);
                     FullRun.write(FullRun.writer("kept", stem, output, writers, temps), doc.id, doc.url, doc.metadata,
-                            text, null, extra);
+                            shown, null, extra);
                 } else {
-                    writeDoc(docsOut, new Doc(doc.id, text, doc.url, doc.metadata, extra));
+                    writeDoc(docsOut, doc.with(text, extra));
                     record(table, row, ctx);
                     kept++;
                 }
@@ -435,6 +510,19 @@ final class PhasedRun {
         /** Adds the dedup step's record of a surviving row (none when the row has no signature or content). */
         private void record(MetricTable table, int row, TaskContext ctx) throws IOException {
             String name = enabled.get(dedup).stepName();
+            if (sentence) {
+                SentenceDedup.Windows w = SentenceDedupStep.windows(table, name, row);
+                for (int i = 0; i < w.index().length; i++) {
+                    values[inChunk] = w.hash()[i];
+                    docs[inChunk] = (int) kept;
+                    windows[inChunk++] = w.index()[i];
+                    if (inChunk == SentenceRuns.CHUNK) {
+                        ctx.checkCancelled();
+                        spill();
+                    }
+                }
+                return;
+            }
             int count = buckets * width;
             int at = inChunk * count;
             if (types.get(dedup).name().equals(MinHashDedupStep.NAME)) {
@@ -462,6 +550,13 @@ final class PhasedRun {
 
         private void spill() throws IOException {
             if (inChunk == 0) {
+                return;
+            }
+            if (sentence) {
+                SentenceRuns.write(passDir(output.resolve("work"), pass).resolve("runs"), String.format("%s.%05d", stem,
+                        chunks), shardIndex, values, docs, windows, inChunk, temps);
+                chunks++;
+                inChunk = 0;
                 return;
             }
             DedupRuns.write(passDir(output.resolve("work"), pass).resolve("runs"), String.format("%s.%05d", stem, chunks),
@@ -550,6 +645,10 @@ final class PhasedRun {
         }
         writeString(out, JSON.writeValueAsString(d.metadata));
         writeString(out, JSON.writeValueAsString(d.extra));
+        out.writeBoolean(d.cut != null);
+        if (d.cut != null) {
+            writeString(out, d.cut);
+        }
     }
 
     private static Doc readDoc(DataInputStream in, Path file) throws IOException {
@@ -562,7 +661,8 @@ final class PhasedRun {
             String url = in.readBoolean() ? readString(in) : null;
             Map<String, Object> metadata = JSON.readValue(readString(in), MAP);
             Map<String, Object> extra = JSON.readValue(readString(in), MAP);
-            return new Doc(id, text, url, metadata, extra);
+            String cut = in.readBoolean() ? readString(in) : null;
+            return new Doc(id, text, url, metadata, extra, cut);
         } catch (EOFException e) {
             throw new IOException(file + " is cut short; delete the output's work folder and run again", e);
         }
@@ -598,6 +698,12 @@ final class PhasedRun {
                     + "'; a full run deduplicates at most " + (Integer.MAX_VALUE - 64) + " at once");
         }
         StepType type = types.get(dedups[pass - 1]);
+        if (type.name().equals(SentenceDedupStep.NAME)) {
+            List<String> stems = shards.stream().map(FullRun::stem).toList();
+            SentenceRuns.findDuplicates(passDir(work, pass).resolve("runs"), offsets, stems, dupsDir(work, pass), ctx);
+            Outcomes.ofOffsets(offsets).write(outcomesFile(work, pass));
+            return;
+        }
         int buckets = type.name().equals(MinHashDedupStep.NAME)
                 ? (int) StepParams.of(type, enabled.get(dedups[pass - 1])).number(MinHashDedupStep.NUM_BUCKETS) : 1;
         int width = type.name().equals(MinHashDedupStep.NAME)
@@ -637,6 +743,11 @@ final class PhasedRun {
             }
         }
 
+        /** A stage that decides per document later (sentence dedup): only where each shard's survivors start. */
+        static Outcomes ofOffsets(long[] offsets) {
+            return new Outcomes(offsets, null, null, null);
+        }
+
         boolean removed(int ord) {
             return (keep[ord >>> 6] & 1L << ord) == 0;
         }
@@ -647,6 +758,11 @@ final class PhasedRun {
                 out.writeInt(offsets.length);
                 for (long o : offsets) {
                     out.writeLong(o);
+                }
+                out.writeBoolean(keep != null);
+                if (keep == null) {
+                    out.flush();
+                    return;
                 }
                 for (int v : clusterId) {
                     out.writeInt(v);
@@ -672,6 +788,9 @@ final class PhasedRun {
                 long[] offsets = new long[count];
                 for (int i = 0; i < count; i++) {
                     offsets[i] = in.readLong();
+                }
+                if (!in.readBoolean()) {
+                    return ofOffsets(offsets);
                 }
                 int n = (int) offsets[count - 1];
                 int[] id = new int[n];

@@ -36,6 +36,7 @@ import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import org.loupe.engine.pipeline.steps.ExactDedupStep;
 import org.loupe.engine.pipeline.steps.GopherQualityStep;
 import org.loupe.engine.pipeline.steps.MinHashDedupStep;
+import org.loupe.engine.pipeline.steps.SentenceDedupStep;
 import org.loupe.engine.read.ReaderOptions;
 import org.loupe.engine.read.ShardScanner;
 import org.loupe.engine.sample.Sample;
@@ -62,6 +63,7 @@ class DedupFullRunTest {
     private static final StepConfig URL = StepConfig.of(ExactDedupStep.URL);
     private static final StepConfig EXACT = StepConfig.of(ExactDedupStep.EXACT).withParam("normalize", false);
     private static final StepConfig GOPHER = StepConfig.of(GopherQualityStep.NAME);
+    private static final StepConfig SENTENCE = StepConfig.of(SentenceDedupStep.NAME);
 
     @TempDir
     Path tmp;
@@ -179,6 +181,45 @@ class DedupFullRunTest {
     }
 
     @Test
+    void sentenceDedupAcrossShardsKeepsAndCutsExactlyAsDatatrove() throws Exception {
+        Path in = golden(3);
+        Path out = tmp.resolve("out-sentence");
+        FullRun.RunResult r = run(in, out, 2, TaskContext.NONE, SENTENCE);
+        Map<String, Map.Entry<String, JsonNode>> got = outputs(out);
+        assertThat(got).hasSize(INPUT.size());
+        List<String> mismatches = new ArrayList<>();
+        long removed = 0;
+        long cut = 0;
+        for (int i = 0; i < REF.size(); i++) {
+            JsonNode expected = REF.get(i).get("sentence");
+            String id = REF.get(i).get("id").asText();
+            Map.Entry<String, JsonNode> e = got.get(id);
+            boolean kept = e.getKey().equals("kept");
+            String text = e.getValue().get("text").asText();
+            if (kept != expected.get("keep").asBoolean()) {
+                mismatches.add(id + ": kept " + kept + " vs " + expected.get("keep"));
+            } else if (kept && !text.equals(expected.get("text_after").asText())) {
+                mismatches.add(id + ": text after differs");
+            }
+            if (!kept) {
+                removed++;
+                assertThat(e.getKey()).isEqualTo(SENTENCE.stepName());
+                assertThat(e.getValue().get("metadata").get("filter_reason").asText()).isEqualTo(SentenceDedupStep.REASON);
+                assertThat(text).as("a dropped document's text as it reached the step").isEqualTo(
+                        INPUT.get(i).get("text").asText());
+            } else if (!text.equals(INPUT.get(i).get("text").asText())) {
+                cut++;
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(removed).isEqualTo(137);
+        assertThat(cut).isEqualTo(289);
+        assertThat(r.kept()).isEqualTo(1610);
+        assertThat(r.reasons()).containsOnlyKeys(SENTENCE.stepName() + "/" + SentenceDedupStep.REASON);
+        assertThat(out.resolve("work")).doesNotExist();
+    }
+
+    @Test
     void aFilterThenDedupKeepsTheIdsTheWorkbenchKeepsOnASampleOfTheWholeFolder() throws Exception {
         Path in = golden(3);
         StepConfig gopher = GOPHER.withParam(GopherQualityStep.MIN_DOC_WORDS, 120L);
@@ -210,6 +251,83 @@ class DedupFullRunTest {
             assertThat(stepsUsed).as("every step removes something").contains("kept", gopher.stepName(),
                     MINHASH.stepName());
         }
+    }
+
+    /**
+     * A filter, sentence dedup (rescuing a fraction of what it drops), then MinHash and URL dedup, which measure
+     * the text before sentence dedup: the full run removes each document at the step the workbench does on a
+     * sample of the whole folder, and every output line holds the text the workbench decides for it (the cut
+     * text of a kept document, the text a document reached its removing step with).
+     */
+    @Test
+    void aFilterThenSentenceDedupThenMinHashKeepTheIdsAndTextsTheWorkbenchDecidesOnASampleOfTheWholeFolder()
+            throws Exception {
+        Path in = golden(3);
+        StepConfig gopher = GOPHER.withParam(GopherQualityStep.MIN_DOC_WORDS, 120L);
+        StepConfig[] steps = {gopher, SENTENCE.withKeepFraction(0.2), MINHASH, URL};
+        run(in, tmp.resolve("out"), 2, TaskContext.NONE, steps);
+        Map<String, Map.Entry<String, JsonNode>> got = outputs(tmp.resolve("out"));
+
+        PipelineConfig config = PipelineConfig.of("dedup", List.of(steps));
+        try (Sample sample = new Workspace(tmp.resolve("ws")).openOrDraw(new ShardScanner().scan(in),
+                SampleSpec.ofSize(INPUT.size() + 10, 1), ReaderOptions.defaults(), 2, TaskContext.NONE)) {
+            assertThat(sample.size()).isEqualTo(INPUT.size());
+            MetricTable table = new SampleMeasurements(sample, CATALOG, RESOURCES, 2).measure(config, TaskContext.NONE);
+            int n = sample.size();
+            long[] ids = new long[n];
+            for (int row = 0; row < n; row++) {
+                ids[row] = RowKeys.hashId(sample.document(row).id());
+            }
+            Decisions d = Decisions.decide(config, CATALOG, table, new RowKeys(ids, new String[n], new long[n]));
+            Map<String, String> expected = new TreeMap<>();
+            Map<String, String> expectedTexts = new TreeMap<>();
+            Map<String, Integer> perStep = new TreeMap<>();
+            int cut = 0;
+            int rescued = 0;
+            for (int row = 0; row < n; row++) {
+                int by = d.removedBy(row);
+                String where = by < 0 ? "kept" : steps[by].stepName();
+                String id = sample.document(row).id();
+                expected.put(id, where);
+                perStep.merge(where, 1, Integer::sum);
+                // the text the row has before its removing step (after every step when kept)
+                String text = sample.document(row).text();
+                var decided = d.decidedText(1, row);
+                if ((by < 0 || by > 1) && decided.isPresent()) {
+                    if (decided.get().textAfter() != null) {
+                        text = decided.get().textAfter();
+                        cut += text.equals(sample.document(row).text()) ? 0 : 1;
+                    } else {
+                        rescued++;
+                    }
+                }
+                expectedTexts.put(id, text);
+            }
+            assertThat(got.keySet()).isEqualTo(expected.keySet());
+            List<String> mismatches = new ArrayList<>();
+            expected.forEach((id, where) -> {
+                Map.Entry<String, JsonNode> e = got.get(id);
+                if (!e.getKey().equals(where)) {
+                    mismatches.add(id + ": " + e.getKey() + " vs the workbench's " + where);
+                } else if (!e.getValue().get("text").asText().equals(expectedTexts.get(id))) {
+                    mismatches.add(id + " (" + where + "): text differs from the workbench's");
+                }
+            });
+            assertThat(mismatches).isEmpty();
+            assertThat(perStep).as("every step removes something").containsKeys("kept", gopher.stepName(),
+                    SENTENCE.stepName(), MINHASH.stepName(), URL.stepName());
+            assertThat(cut).as("kept with sentences cut").isPositive();
+            assertThat(rescued).as("dropped by sentence dedup, kept by its keep fraction").isPositive();
+        }
+    }
+
+    @Test
+    void sentenceDedupOnOneAndTwoThreadsWritesTheSameBytes() throws Exception {
+        Path in = golden(3);
+        run(in, tmp.resolve("one"), 1, TaskContext.NONE, GOPHER, SENTENCE, EXACT);
+        run(in, tmp.resolve("two"), 2, TaskContext.NONE, GOPHER, SENTENCE, EXACT);
+        assertSameBytes(tmp.resolve("one"), tmp.resolve("two"));
+        assertThat(tmp.resolve("one/removed/" + SENTENCE.stepName())).isDirectory();
     }
 
     @Test
@@ -247,8 +365,19 @@ class DedupFullRunTest {
 
     @Test
     void aRunCancelledAtAnyPointAndResumedWritesExactlyWhatAnUninterruptedRunWrites() throws Exception {
-        Path in = golden(3);
-        StepConfig[] steps = {GOPHER, MINHASH, StepConfig.of("c4_quality"), URL};
+        FullRun.RunResult clean = cancelAndResume(golden(3), GOPHER, MINHASH, StepConfig.of("c4_quality"), URL);
+        assertThat(clean.removed()).containsKeys(GOPHER.stepName(), MINHASH.stepName(), "c4_quality", URL.stepName());
+    }
+
+    @Test
+    void aSentenceDedupRunCancelledAtAnyPointAndResumedWritesExactlyWhatAnUninterruptedRunWrites() throws Exception {
+        FullRun.RunResult clean = cancelAndResume(golden(3), GOPHER, SENTENCE, MINHASH);
+        assertThat(clean.removed().get(SENTENCE.stepName())).isPositive();
+        assertThat(clean.removed().get(MINHASH.stepName())).isPositive();
+    }
+
+    /** Runs cleanly, then cancels at five points and resumes each: the same bytes and totals every time. */
+    private FullRun.RunResult cancelAndResume(Path in, StepConfig... steps) throws Exception {
         CancelAfter counting = new CancelAfter(Integer.MAX_VALUE);
         FullRun.RunResult clean = run(in, tmp.resolve("clean"), 1, counting, steps);
         int total = counting.checks.get();
@@ -264,9 +393,9 @@ class DedupFullRunTest {
             assertThat(resumed.reasons()).isEqualTo(clean.reasons());
             assertThat(resumed.keptTokens()).isEqualTo(clean.keptTokens());
         }
-        assertThat(clean.removed()).containsKeys(GOPHER.stepName(), MINHASH.stepName(), "c4_quality", URL.stepName());
         assertThat(clean.kept() + clean.removed().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(clean.documents());
+        return clean;
     }
 
     @Test

@@ -201,19 +201,70 @@ class FullRunTest {
         assertThat(out.get("problems/part-000_jsonl_gz.jsonl")).anySatisfy(l -> assertThat(l).contains("invalid_json"));
     }
 
+    /**
+     * Sentence dedup across two shards: a later document that repeats three sentences of an earlier one loses
+     * them, an exact copy in another shard loses everything and is dropped, a short document without copies is
+     * kept as it is. A filter after sentence dedup (allowed by no config check) is refused in one sentence.
+     */
     @Test
-    void sentenceDedupIsRefusedWithOneSentenceUntilFullRunsDeduplicateSentencesAcrossTheFolder() throws Exception {
+    void sentenceDedupCutsTheSentencesAnEarlierShardAlreadyHasAndDropsWhatIsLeftTooShort() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("sent"));
-        Files.writeString(in.resolve("a.jsonl"), JSON.writeValueAsString(Map.of("id", "d0", "text", "One. Two. Three.")) + "\n");
+        String shared = " Alpha one is here at last. Bravo two is there for now. Charlie three is near the sea.";
+        String first = "This is where the first document starts." + shared + " Delta four is far away from home.";
+        String filler = " Echo five walks along the river every morning before the town wakes up."
+                + " Foxtrot six sells fresh bread and strong coffee to the early workers at the station."
+                + " Golf seven repairs old bicycles in a small shop behind the market square."
+                + " Hotel eight writes long letters to friends who moved abroad many years ago.";
+        String second = "The second document opens differently." + shared + filler;
+        Files.writeString(in.resolve("a.jsonl"), JSON.writeValueAsString(Map.of("id", "first", "text", first)) + "\n"
+                + JSON.writeValueAsString(Map.of("id", "short", "text", "One. Two. Three.")) + "\n");
+        Files.writeString(in.resolve("b.jsonl"), JSON.writeValueAsString(Map.of("id", "second", "text", second)) + "\n"
+                + JSON.writeValueAsString(Map.of("id", "copy", "text", first)) + "\n");
         var catalog = org.loupe.engine.pipeline.steps.BuiltinSteps.catalog(java.util.Set.of());
-        var config = org.loupe.engine.pipeline.PipelineConfig.of("x", List.of(
-                org.loupe.engine.pipeline.StepConfig.of("sentence_dedup")));
-        FullRun run = new FullRun(config, catalog,
-                new org.loupe.engine.pipeline.StepResources(org.loupe.engine.measure.text.EnglishTokenizer.shared(), () -> null),
+        var resources = new org.loupe.engine.pipeline.StepResources(org.loupe.engine.measure.text.EnglishTokenizer.shared(),
+                () -> null);
+        var sentence = org.loupe.engine.pipeline.StepConfig.of("sentence_dedup");
+        FullRun run = new FullRun(org.loupe.engine.pipeline.PipelineConfig.of("x", List.of(sentence)), catalog, resources,
+                org.loupe.engine.read.ReaderOptions.defaults(), 2);
+        assertThat(run.unsupported()).isNull();
+        Path out = tmp.resolve("sent-out");
+        FullRun.RunResult r = run.run(new org.loupe.engine.read.ShardScanner().scan(in), out,
+                org.loupe.engine.task.TaskContext.NONE);
+        assertThat(r.documents()).isEqualTo(4);
+        assertThat(r.kept()).isEqualTo(3);
+        assertThat(r.reasons()).containsExactly(Map.entry("sentence_dedup/too_short_after_dedup", 1L));
+        Map<String, String> kept = new TreeMap<>();
+        for (String shard : List.of("a_jsonl", "b_jsonl")) {
+            for (JsonNode line : lines(out.resolve("kept/" + shard + ".jsonl.gz"))) {
+                kept.put(line.get("id").asText(), line.get("text").asText());
+            }
+        }
+        assertThat(kept).containsExactly(Map.entry("first", first), Map.entry("second",
+                "The second document opens differently." + filler), Map.entry("short", "One. Two. Three."));
+        List<JsonNode> removed = lines(out.resolve("removed/sentence_dedup/b_jsonl.jsonl.gz"));
+        assertThat(removed).hasSize(1);
+        assertThat(removed.get(0).get("id").asText()).isEqualTo("copy");
+        assertThat(removed.get(0).get("text").asText()).isEqualTo(first);
+        assertThat(removed.get(0).get("metadata").get("filter_reason").asText()).isEqualTo("too_short_after_dedup");
+
+        FullRun filterAfter = new FullRun(org.loupe.engine.pipeline.PipelineConfig.of("x", List.of(sentence,
+                org.loupe.engine.pipeline.StepConfig.of("gopher_quality"))), catalog, resources,
                 org.loupe.engine.read.ReaderOptions.defaults(), 1);
-        assertThat(run.unsupported()).contains("sentence_dedup").doesNotContain("\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.run(new org.loupe.engine.read.ShardScanner().scan(in),
-                tmp.resolve("sent-out"), org.loupe.engine.task.TaskContext.NONE)).hasMessageContaining("sentence_dedup");
+        assertThat(filterAfter.unsupported()).contains("gopher_quality", "sentence_dedup").doesNotContain("\n");
+        assertThatThrownBy(() -> filterAfter.run(new org.loupe.engine.read.ShardScanner().scan(in), tmp.resolve("x-out"),
+                org.loupe.engine.task.TaskContext.NONE)).hasMessageContaining("cannot come after");
+    }
+
+    private static List<JsonNode> lines(Path gz) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty()) {
+                    out.add(JSON.readTree(line));
+                }
+            }
+        }
+        return out;
     }
 
     @Test

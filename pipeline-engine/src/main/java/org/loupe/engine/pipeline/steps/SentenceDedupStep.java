@@ -48,7 +48,8 @@ import org.loupe.engine.pipeline.StepResources;
  * {@link #textDependsOnDecisions()} is true: the config check lets only other dedup steps follow it, which
  * then see the text before sentence dedup (datatrove would give them the cut text). The cut text of a row
  * under the current decisions is {@link #decidedText}: what {@code explain}, the full run and the inspector
- * show.
+ * show. A full run of a folder finds the duplicate windows across the folder and decides each document with
+ * {@link #decide}, the same cut and keep rule.
  */
 public final class SentenceDedupStep extends AbstractStep {
     public static final String NAME = "sentence_dedup";
@@ -92,6 +93,36 @@ public final class SentenceDedupStep extends AbstractStep {
     public static SentenceDedup.Config config(StepParams p) {
         return new SentenceDedup.Config((int) p.number(N_SENTENCES), p.flag(SPLIT_SENTENCES), (int) p.number(MIN_DOC_WORDS),
                 (int) p.number(MIN_NUM_SENTENCES), (int) p.number(MIN_WORDS_TO_REMOVE_SPAN));
+    }
+
+    /**
+     * Stage 1's records of one row as the step measured them: its window indices (ascending) and their xxhash64.
+     *
+     * @throws IllegalArgumentException naming the columns when the step was not measured into the table
+     */
+    public static SentenceDedup.Windows windows(MetricTable table, String stepName, int row) {
+        MetricTable.LongLists index = table.lists(MetricTable.name(stepName, WINDOW_INDEX));
+        MetricTable.LongLists hash = table.lists(MetricTable.name(stepName, WINDOW_HASH));
+        int[] w = new int[index.size(row)];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (int) index.get(row, i);
+        }
+        return new SentenceDedup.Windows(w, hash.of(row));
+    }
+
+    /**
+     * Stage 3 for one document that reached the step with {@code text}, given the windows stage 2 found to be
+     * duplicates (sorted): whether the step keeps it and the text it hands on — exactly what the live step
+     * decides ({@link #decider}) and {@link #decidedText} shows for a row with those duplicate windows. A
+     * full run that found the duplicate windows across a folder decides each document with it.
+     */
+    public static SentenceDedup.Outcome decide(StepParams p, String text, int[] dupWindows) {
+        return dedup(config(p)).filter(text, dupWindows);
+    }
+
+    /** The sentence dedup that decides (stages 2 and 3) for a config: spaCy's English tokenizer. */
+    private static SentenceDedup dedup(SentenceDedup.Config config) {
+        return new SentenceDedup(EnglishTokenizer.shared(), config);
     }
 
     @Override
@@ -190,8 +221,7 @@ public final class SentenceDedupStep extends AbstractStep {
         Live live = prepared(stepName, table).live(keptBefore, config, texts);
         String text = text(texts, stepName, row);
         int[] dups = live.dups(row);
-        SentenceDedup dedup = new SentenceDedup(EnglishTokenizer.shared(), config);
-        SentenceDedup.Removal cut = dedup.remove(text, dups);
+        SentenceDedup.Removal cut = dedup(config).remove(text, dups);
         boolean keep = !live.drop[row];
         List<LineOutcome> pieces = new ArrayList<>();
         int[] firsts = live.firsts(row);
@@ -394,7 +424,7 @@ public final class SentenceDedupStep extends AbstractStep {
             }
             int[] missing = IntStream.range(0, keys.length).filter(i -> !remainders.containsKey(keys[i])).toArray();
             if (missing.length > 0) {
-                SentenceDedup dedup = new SentenceDedup(EnglishTokenizer.shared(), config);
+                SentenceDedup dedup = dedup(config);
                 IntStream.of(missing).parallel().forEach(i -> {
                     CutKey k = keys[i];
                     String text = texts.apply(k.row);
