@@ -14,17 +14,34 @@ import java.util.Locale;
  *
  * <p>Thread-safe: JTokkit encodings are immutable. Special-token text in documents (e.g. a literal
  * {@code <|endoftext|>}) is counted as ordinary text, never as a special token.
+ *
+ * <p>Speed: JTokkit splits a text with its encoding's pattern and runs the BPE merges on every piece. Web text
+ * repeats its words, so for the 50k encodings (GPT-2's pattern) the pieces are split here with the very
+ * pattern and flags JTokkit compiles, and each piece's count is remembered per thread: a text's count is the
+ * sum of its pieces' counts (a piece, split again on its own, is the same single piece), and only unseen
+ * pieces reach the BPE. Full runs count every document's tokens, so this is on their hot path.
  */
 public final class TokenCounter {
     /** The default encoding name. */
     public static final String DEFAULT = "r50k_base";
 
+    /** JTokkit's pattern of the 50k encodings, compiled with its flags (UNICODE_CHARACTER_CLASS). */
+    static final java.util.regex.Pattern GPT2_PIECES = java.util.regex.Pattern.compile(
+            "'(?:[sdmt]|ll|ve|re)| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+    private static final int MAX_CACHED_PIECE = 64;
+    private static final int MAX_CACHE_SIZE = 1 << 17;
+
     private final String name;
     private final Encoding encoding;
+    private final java.util.regex.Pattern pieces;
+    private final ThreadLocal<java.util.HashMap<String, Integer>> cache =
+            ThreadLocal.withInitial(() -> new java.util.HashMap<>(1 << 12));
 
     private TokenCounter(String name, Encoding encoding) {
         this.name = name;
         this.encoding = encoding;
+        this.pieces = name.startsWith("r50k") || name.startsWith("p50k") ? GPT2_PIECES : null;
     }
 
     /**
@@ -47,6 +64,33 @@ public final class TokenCounter {
 
     /** The number of tokens of the text. */
     public int count(String text) {
+        if (pieces == null) {
+            return encoding.countTokensOrdinary(text);
+        }
+        java.util.HashMap<String, Integer> seen = cache.get();
+        if (seen.size() > MAX_CACHE_SIZE) {
+            seen.clear();
+        }
+        java.util.regex.Matcher m = pieces.matcher(text);
+        int count = 0;
+        while (m.find()) {
+            String piece = m.group();
+            if (piece.length() > MAX_CACHED_PIECE) {
+                count += encoding.countTokensOrdinary(piece);
+                continue;
+            }
+            Integer c = seen.get(piece);
+            if (c == null) {
+                c = encoding.countTokensOrdinary(piece);
+                seen.put(piece, c);
+            }
+            count += c;
+        }
+        return count;
+    }
+
+    /** The count JTokkit gives for the whole text at once (what {@link #count} must equal). */
+    int countUncached(String text) {
         return encoding.countTokensOrdinary(text);
     }
 
