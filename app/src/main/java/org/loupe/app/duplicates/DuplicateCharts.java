@@ -300,4 +300,73 @@ final class DuplicateCharts {
             return total == 0 ? 0 : (double) count / total;
         }
     }
+
+    /**
+     * The highest removal rates of a categorical split: a horizontal bar per category (its name on the left, its
+     * rate and documents on the right) and a dashed line at the step's overall rate.
+     */
+    static final class Rates extends Chart {
+        private static final double ROW = 17;
+        private CategorySplit split;
+
+        Rates() {
+            setMinHeight(80);
+            setPrefHeight(40 + ROW * CategorySplit.CHART);
+        }
+
+        void show(CategorySplit s) {
+            split = s;
+            draw();
+        }
+
+        /** The split drawn last (for tests). */
+        CategorySplit drawn() {
+            return split;
+        }
+
+        @Override
+        void paint(GraphicsContext g, double w, double h) {
+            if (split == null || split.highest().isEmpty()) {
+                text(g, split == null ? "Choose a split" : String.format("No category was given %,d documents or more",
+                        split.minGiven()), w / 2, h / 2, TextAlignment.CENTER, VPos.CENTER);
+                return;
+            }
+            text(g, String.format("Highest removal rates (categories given ≥ %,d documents); dashed: the step's %s",
+                    split.minGiven(), DuplicatesView.percent(split.overallRate())), 4, 2, TextAlignment.LEFT, VPos.TOP);
+            double top = 20;
+            double labelWidth = Math.min(170, w * 0.32);
+            double valueWidth = 118;
+            double left = labelWidth + 8;
+            double right = w - valueWidth;
+            if (right - left < 30) {
+                return;
+            }
+            java.util.List<CategorySplit.Row> rows = split.highest();
+            int shown = (int) Math.min(rows.size(), Math.max(1, Math.floor((h - top - 4) / ROW)));
+            for (int i = 0; i < shown; i++) {
+                CategorySplit.Row r = rows.get(i);
+                double y = top + i * ROW;
+                text(g, fit(r.category(), labelWidth), labelWidth, y + ROW / 2, TextAlignment.RIGHT, VPos.CENTER);
+                double bw = (right - left) * r.removalRate();
+                g.setFill(REMOVED.deriveColor(0, 1, 1, 0.75));
+                g.fillRect(left, y + 3, Math.max(bw, r.removed() > 0 ? 1 : 0), ROW - 6);
+                text(g, DuplicatesView.percent(r.removalRate()) + String.format("  %,d/%,d", r.removed(), r.given()),
+                        right + 6, y + ROW / 2, TextAlignment.LEFT, VPos.CENTER);
+            }
+            double bottom = top + shown * ROW;
+            g.setStroke(AXIS);
+            g.strokeLine(left + 0.5, top, left + 0.5, bottom);
+            double x = left + (right - left) * split.overallRate();
+            g.setStroke(CURVE);
+            g.setLineDashes(4, 3);
+            g.strokeLine(x, top, x, bottom);
+            g.setLineDashes();
+        }
+
+        /** A name cut to fit a width (about 6 pixels a character at this font), marked with "…" when cut. */
+        private static String fit(String s, double width) {
+            int max = Math.max(4, (int) (width / 6.2));
+            return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        }
+    }
 }

@@ -398,13 +398,15 @@ public final class DuplicatesView extends BorderPane {
         return s;
     }
 
-    /** A metric's distribution for what the step keeps versus removes. */
+    /** A metric's distribution, or the categories' counts, for what the step keeps versus removes. */
     private Node quality() {
-        ComboBox<String> metric = new ComboBox<>(model.metrics());
+        ComboBox<String> metric = new ComboBox<>(model.choices());
         metric.setId("duplicates-metric");
         metric.valueProperty().bindBidirectional(model.metricProperty());
         metric.setVisibleRowCount(16);
-        Label ml = new Label("Metric");
+        metric.setCellFactory(l -> new ChoiceCell());
+        metric.setButtonCell(new ChoiceCell());
+        Label ml = new Label("Split by");
         ml.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, ml, metric);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -425,10 +427,90 @@ public final class DuplicatesView extends BorderPane {
         explain.setWrapText(true);
         explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox box = new VBox(8, bar, explain, chart, grid);
+        VBox numeric = new VBox(8, explain, chart, grid);
         VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox categorical = categories();
+        numeric.visibleProperty().bind(model.categoricalProperty().not());
+        categorical.visibleProperty().bind(model.categoricalProperty());
+        StackPane split = new StackPane(numeric, categorical);
+        VBox box = new VBox(8, bar, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /** The categories' documents given to the step, kept and removed, and the highest removal rates. */
+    private VBox categories() {
+        Label explain = new Label();
+        explain.setId("duplicates-categories-summary");
+        explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
+        explain.getStyleClass().add(Styles.TEXT_MUTED);
+        TableView<CategorySplit.Row> table = new TableView<>();
+        table.setId("duplicates-categories");
+        table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
+        table.setPlaceholder(new Label("No documents given to the step"));
+        table.getColumns().add(column("category", 180, CategorySplit.Row::category));
+        table.getColumns().add(number("given", 84, r -> String.format("%,d", r.given())));
+        table.getColumns().add(number("kept", 84, r -> String.format("%,d", r.kept())));
+        table.getColumns().add(number("removed", 84, r -> String.format("%,d", r.removed())));
+        table.getColumns().add(number("removal rate", 100, r -> percent(r.removalRate())));
+        TableColumn<CategorySplit.Row, String> versus = number("vs step", 76, r -> "");
+        table.getColumns().add(versus);
+        table.getColumns().forEach(c -> c.setSortable(false));
+        // The numbers keep their width (never less than their header); the category takes the rest.
+        table.getColumns().forEach(c -> c.setMaxWidth(c.getPrefWidth() * 1.3));
+        table.getColumns().get(0).setMaxWidth(Double.MAX_VALUE);
+        table.getColumns().get(0).setMinWidth(110);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        DuplicateCharts.Rates chart = new DuplicateCharts.Rates();
+        chart.setId("duplicates-rates");
+        Runnable show = () -> {
+            CategorySplit c = model.categoriesProperty().get();
+            chart.show(c);
+            if (c == null) {
+                table.getItems().clear();
+                explain.setText("");
+                return;
+            }
+            double overall = c.overallRate();
+            versus.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(overall == 0 ? "–"
+                    : "×" + Formats.shortNumber(cell.getValue().removalRate() / overall)));
+            List<CategorySplit.Row> rows = new ArrayList<>(c.rows());
+            if (c.other() != null) {
+                rows.add(c.other());
+            }
+            table.getItems().setAll(rows);
+            explain.setText(String.format("%,d %s among the %,d documents the step was given; it removes %,d (%s). "
+                    + "Most removed first; \"vs step\" is a category's removal rate over the step's.",
+                    c.categories(), c.categories() == 1 ? "category" : "categories", c.given(), c.removed(),
+                    percent(overall)));
+        };
+        model.categoriesProperty().addListener((o, a, c) -> show.run());
+        show.run();
+        VBox box = new VBox(8, explain, table, chart);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    /** A rate as a percentage to three significant digits ("12.3%"). */
+    static String percent(double rate) {
+        return Double.isNaN(rate) ? "–" : Formats.shortNumber(rate * 100) + "%";
+    }
+
+    /** A choice of the split: categorical ones marked. */
+    private final class ChoiceCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+            } else if (DuplicatesViewModel.DOMAIN.equals(item)) {
+                setText("Domain (registrable) · categories");
+            } else {
+                setText(model.categoricalColumns().contains(item) ? item + " · categories" : item);
+            }
+        }
     }
 
     private static void fill(GridPane grid, QualitySplit q) {

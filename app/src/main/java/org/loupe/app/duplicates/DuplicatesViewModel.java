@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.loupe.analysis.domain.DomainStats;
 import org.loupe.app.duplicates.DuplicateClusters.Cluster;
 import org.loupe.app.duplicates.DuplicateClusters.SizeCount;
 import org.loupe.app.session.PipelineEdits;
@@ -28,12 +29,14 @@ import org.loupe.app.task.TaskRunner;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.model.Document;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
 import org.loupe.engine.pipeline.steps.MinHashDedupStep;
 import org.loupe.engine.sample.Sample;
+import org.loupe.engine.task.TaskContext;
 
 /**
  * Duplicates: what the pipeline's dedup steps (those that decide over the documents the earlier steps keep)
@@ -41,11 +44,18 @@ import org.loupe.engine.sample.Sample;
  * removed, with a histogram of cluster sizes; a cluster's survivor and removed copies, two of them compared
  * word by word with their estimated Jaccard; for a MinHash step the S-curve of its bucket layout with the
  * sample's measured pairs on it, and spinners that change the layout through the session (which measures the
- * signatures again in the background); and a metric's distribution for the documents the step keeps versus
- * those it removes. With no dedup step, one action adds a MinHash step at the end of the pipeline.
+ * signatures again in the background); and what the step does to quality: a numeric metric's distribution
+ * for the documents it keeps versus those it removes, or per category (the documents' domain, or a categorical
+ * column such as the language or a topic step's cluster) how many it keeps and removes. With no dedup step,
+ * one action adds a MinHash step at the end of the pipeline.
  *
  * <p>Everything that reads documents or walks the rows (clusters, snippets, similarities, the quality split,
  * the word diff) runs in the background, the newest request only; the S-curve is 201 numbers, computed at once.
+ * The domains of a sample are worked out once (a public-suffix lookup per host) and kept with the sample.
+ *
+ * <p>The cluster map of the Clusters view is not offered as such: it lives in that view's model, built on
+ * demand. A map's clusters reach this view once they are a topic step of the pipeline (Clusters' "drop this
+ * topic"): the step's {@code topic} column is categorical and listed with the others.
  */
 public final class DuplicatesViewModel {
 
@@ -79,6 +89,12 @@ public final class DuplicatesViewModel {
     public record Comparison(int left, int right, String leftId, String rightId, String leftHost, String rightHost,
                              double jaccard, WordDiff.Result diff) { }
 
+    /** The choice of the quality split that groups documents by their domain (columns are named {@code step.metric}). */
+    public static final String DOMAIN = "Domain";
+
+    /** The category of a row with no value in a categorical column. */
+    static final String UNDEFINED = "(undefined)";
+
     /** The survivor first, then copies by similarity to it (most similar first, unknown last), then by row. */
     static final java.util.Comparator<MemberRow> MEMBER_ORDER = java.util.Comparator
             .comparing((MemberRow m) -> !m.survivor())
@@ -90,6 +106,9 @@ public final class DuplicatesViewModel {
     private final LatestTask<List<MemberRow>> loadingMembers;
     private final LatestTask<Comparison> comparing;
     private final LatestTask<QualitySplit> splitting;
+    private final LatestTask<CategorySplit> categorising;
+    /** The domain of every row of one sample, worked out once (written by a background run). */
+    private volatile SampleDomains domains;
 
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final StringProperty step = new SimpleStringProperty();
@@ -106,6 +125,10 @@ public final class DuplicatesViewModel {
     private final IntegerProperty hashes = new SimpleIntegerProperty(8);
     private final ReadOnlyObjectWrapper<SCurve> curve = new ReadOnlyObjectWrapper<>(SCurve.of(14, 8));
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final ObservableList<String> categoricalColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> choices = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper categorical = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<CategorySplit> categories = new ReadOnlyObjectWrapper<>();
     private final StringProperty metric = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<QualitySplit> quality = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -125,6 +148,8 @@ public final class DuplicatesViewModel {
                 .onFailure(reason -> error.set("Cannot compare the documents: " + reason));
         this.splitting = new LatestTask<QualitySplit>(tasks).coalescing()
                 .onFailure(reason -> error.set("Cannot split the metric: " + reason));
+        this.categorising = new LatestTask<CategorySplit>(tasks).coalescing()
+                .onFailure(reason -> error.set("Cannot count the categories: " + reason));
         busy.bind(session.measuringProperty().or(analysing.runningProperty()));
         session.decisionsProperty().addListener((o, a, d) -> {
             if (active.get()) {
@@ -142,6 +167,7 @@ public final class DuplicatesViewModel {
         });
         sort.addListener((o, a, s) -> showClusters());
         metric.addListener((o, a, m) -> {
+            categorical.set(isCategorical(m));
             if (!syncing) {
                 split();
             }
@@ -225,13 +251,34 @@ public final class DuplicatesViewModel {
         return metrics;
     }
 
+    /** The categorical columns of the measured table (the language, a topic step's cluster), in table order. */
+    public ObservableList<String> categoricalColumns() {
+        return categoricalColumns;
+    }
+
+    /** What the quality split can show: {@link #DOMAIN}, the categorical columns, then the numeric metrics. */
+    public ObservableList<String> choices() {
+        return choices;
+    }
+
+    /** The chosen split: one of {@link #choices()}. */
     public StringProperty metricProperty() {
         return metric;
     }
 
-    /** The chosen metric for the documents the step keeps and removes, or null. */
+    /** Whether the chosen split is by category ({@link #categoriesProperty()}) rather than a numeric metric. */
+    public ReadOnlyBooleanProperty categoricalProperty() {
+        return categorical.getReadOnlyProperty();
+    }
+
+    /** The chosen numeric metric for the documents the step keeps and removes, or null. */
     public ReadOnlyObjectProperty<QualitySplit> qualityProperty() {
         return quality.getReadOnlyProperty();
+    }
+
+    /** The chosen categories' documents given to the step, kept and removed, or null. */
+    public ReadOnlyObjectProperty<CategorySplit> categoriesProperty() {
+        return categories.getReadOnlyProperty();
     }
 
     /** One line: clusters, copies removed, their tokens, of how many documents given. */
@@ -294,12 +341,24 @@ public final class DuplicatesViewModel {
             if (!metrics.equals(numeric)) {
                 metrics.setAll(numeric);
             }
-            if (!numeric.contains(metric.get())) {
+            List<String> labelled = categoricalMetrics(session.table());
+            if (!categoricalColumns.equals(labelled)) {
+                categoricalColumns.setAll(labelled);
+            }
+            List<String> all = new ArrayList<>();
+            all.add(DOMAIN);
+            all.addAll(labelled);
+            all.addAll(numeric);
+            if (!choices.equals(all)) {
+                choices.setAll(all);
+            }
+            if (!all.contains(metric.get())) {
                 metric.set(defaultMetric(numeric));
             }
         } finally {
             syncing = false;
         }
+        categorical.set(isCategorical(metric.get()));
         noDedupStep.set(dedup.isEmpty());
         syncLayout();
         analyse();
@@ -355,6 +414,7 @@ public final class DuplicatesViewModel {
         loadingMembers.cancel();
         comparing.cancel();
         splitting.cancel();
+        categorising.cancel();
     }
 
     // Internals
@@ -368,6 +428,7 @@ public final class DuplicatesViewModel {
         members.clear();
         comparison.set(null);
         quality.set(null);
+        categories.set(null);
     }
 
     private int stepIndex(Decisions d) {
@@ -385,6 +446,7 @@ public final class DuplicatesViewModel {
             sizes.clear();
             select(null);
             quality.set(null);
+            categories.set(null);
             summary.set(d == null ? "" : "none");
             return;
         }
@@ -423,12 +485,58 @@ public final class DuplicatesViewModel {
         Decisions d = snap == null ? null : snap.decisions();
         int k = stepIndex(d);
         String m = metric.get();
+        if (k >= 0 && isCategorical(m) && (DOMAIN.equals(m) || snap.table().has(m))) {
+            splitting.cancel();
+            quality.set(null);
+            categorising.start("", ctx -> {
+                String[] of = DOMAIN.equals(m) ? domains(snap.sample(), ctx) : snap.table().labelPerRow(m);
+                return CategorySplit.of(m, of, DOMAIN.equals(m) ? DomainStats.NO_URL : UNDEFINED, d, k, CategorySplit.TOP,
+                        ctx);
+            }, categories::set);
+            return;
+        }
+        categorising.cancel();
+        categories.set(null);
         if (k < 0 || m == null || !snap.table().has(m)) {
             splitting.cancel();
             quality.set(null);
             return;
         }
         splitting.start("", ctx -> QualitySplit.of(m, snap.table().column(m), d, k, QualitySplit.BINS), quality::set);
+    }
+
+    private boolean isCategorical(String m) {
+        return m != null && (DOMAIN.equals(m) || categoricalColumns.contains(m));
+    }
+
+    /** The domains of a sample's rows, as the Domains view groups them; worked out once per sample. */
+    private record SampleDomains(Sample sample, String[] domains) { }
+
+    private String[] domains(Sample sample, TaskContext ctx) {
+        SampleDomains known = domains;
+        if (known != null && known.sample() == sample) {
+            return known.domains();
+        }
+        String[] out = domainsOf(sample, ctx);
+        domains = new SampleDomains(sample, out);
+        return out;
+    }
+
+    /**
+     * Each row's domain as the Domains view groups it: the registrable domain of its host ({@link Hosts#siteOfHost},
+     * the host itself when it has none); null for a row without a URL.
+     */
+    static String[] domainsOf(Sample sample, TaskContext ctx) {
+        String[] out = new String[sample.size()];
+        java.util.Map<String, String> byHost = new java.util.HashMap<>();
+        for (int row = 0; row < out.length; row++) {
+            if ((row & 0xFFF) == 0) {
+                ctx.checkCancelled();
+            }
+            String h = sample.host(row);
+            out[row] = h == null ? null : byHost.computeIfAbsent(h, Hosts::siteOfHost);
+        }
+        return out;
     }
 
     /** The buckets and hashes of the chosen step as the config has them. */
@@ -510,6 +618,17 @@ public final class DuplicatesViewModel {
         List<String> out = new ArrayList<>();
         for (String name : t.names()) {
             if (t.labels(name).isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The table's categorical columns (e.g. the language label, a topic step's cluster), in table order. */
+    static List<String> categoricalMetrics(MetricTable t) {
+        List<String> out = new ArrayList<>();
+        for (String name : t.names()) {
+            if (!t.labels(name).isEmpty()) {
                 out.add(name);
             }
         }
