@@ -131,6 +131,28 @@ class DuplicatesUiTest {
                 .match((javafx.scene.control.TableRow<?> r) -> r.isVisible() && r.getIndex() == 0).query();
         robot.doubleClickOn(first);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.session().inspector().rowProperty().get() == row);
+
+        // What dedup does per domain: a table of domains, most removed first, and the highest removal rates.
+        robot.clickOn("#duplicates-quality-tab");
+        javafx.scene.control.ComboBox<String> split = robot.lookup("#duplicates-metric").query();
+        robot.interact(() -> split.setValue(DuplicatesViewModel.DOMAIN));
+        TableView<CategorySplit.Row> domains = robot.lookup("#duplicates-categories").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !domains.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(domains.isVisible()).isTrue();
+        assertThat(robot.lookup("#duplicates-split").query().getParent().isVisible()).isFalse();
+        CategorySplit c = vm.categoriesProperty().get();
+        assertThat(domains.getItems()).hasSize(c.rows().size() + (c.other() == null ? 0 : 1));
+        assertThat(domains.getItems().get(0).removed()).isPositive();
+        assertThat(robot.lookup("#duplicates-rates").queryAs(DuplicateCharts.Rates.class).drawn()).isSameAs(c);
+        // Numbers are shown whole at 1280 × 800: no cell of a numeric column is cut short.
+        assertThat(robot.lookup("#duplicates-categories .table-cell").queryAll()).allSatisfy(n -> {
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) n;
+            if (cell.isVisible() && cell.getText() != null && cell.getTableColumn() != domains.getColumns().get(0)) {
+                Text shown = (Text) cell.lookup(".text");
+                assertThat(shown == null ? cell.getText() : shown.getText()).doesNotContain("…");
+            }
+        });
     }
 
     private static long marked(TextFlow flow, String style) {

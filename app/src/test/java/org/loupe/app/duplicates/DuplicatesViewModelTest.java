@@ -12,12 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.loupe.analysis.domain.DomainStats;
 import org.loupe.app.context.AppContext;
 import org.loupe.app.session.SampleSession;
 import org.loupe.app.shell.MainViewModel;
 import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.filter.DuplicateGroups;
+import org.loupe.engine.model.Hosts;
 import org.loupe.engine.pipeline.steps.MinHashDedupStep;
 import org.loupe.engine.testing.Golden;
 
@@ -173,6 +175,88 @@ class DuplicatesViewModelTest {
         }
         assertThat(model.metrics()).allSatisfy(m -> assertThat(session.table().labels(m)).isEmpty())
                 .noneMatch(m -> m.contains("._h"));
+    }
+
+    @Test
+    void theCategoricalSplitCountsEachDomainAndLabelLikeABruteForce() {
+        Decisions d = session.decisions();
+        int k = step();
+        assertThat(model.choices()).startsWith(DuplicatesViewModel.DOMAIN);
+        assertThat(model.choices()).containsAll(model.metrics()).containsAll(model.categoricalColumns());
+        assertThat(model.categoricalColumns()).contains("language.language").allSatisfy(m -> assertThat(session.table().labels(m)).isNotEmpty());
+        List<String> choices = new ArrayList<>();
+        choices.add(DuplicatesViewModel.DOMAIN);
+        choices.addAll(model.categoricalColumns());
+        for (String choice : choices) {
+            model.metricProperty().set(choice);
+            assertThat(model.categoricalProperty().get()).isTrue();
+            assertThat(model.qualityProperty().get()).isNull();
+            CategorySplit c = model.categoriesProperty().get();
+            assertThat(c.choice()).isEqualTo(choice);
+            // Brute force: the URL's host and its registered domain, or the column's label, per row given to the step.
+            Map<String, long[]> counts = new TreeMap<>();
+            long given = 0;
+            long removed = 0;
+            for (int row = 0; row < d.rows(); row++) {
+                boolean earlierKept = true;
+                for (int j = 0; j < k; j++) {
+                    earlierKept &= !d.drops(j, row);
+                }
+                if (!earlierKept) {
+                    continue;
+                }
+                String category;
+                if (choice.equals(DuplicatesViewModel.DOMAIN)) {
+                    String host = Hosts.host(session.sample().url(row));
+                    category = host == null ? DomainStats.NO_URL : Hosts.siteOfHost(host);
+                } else {
+                    double v = session.table().column(choice)[row];
+                    category = Double.isNaN(v) ? DuplicatesViewModel.UNDEFINED : session.table().labels(choice).get((int) v);
+                }
+                long[] n = counts.computeIfAbsent(category, x -> new long[2]);
+                n[0]++;
+                given++;
+                if (d.drops(k, row)) {
+                    n[1]++;
+                    removed++;
+                }
+            }
+            assertThat(c.given()).isEqualTo(given);
+            assertThat(c.removed()).isEqualTo(removed);
+            assertThat(c.removed()).isEqualTo(model.analysisProperty().get().removed());
+            assertThat(c.categories()).isEqualTo(counts.size());
+            List<CategorySplit.Row> expected = new ArrayList<>();
+            counts.forEach((name, n) -> expected.add(new CategorySplit.Row(name, n[0], n[0] - n[1], n[1])));
+            expected.sort(CategorySplit.BY_REMOVED);
+            int top = Math.min(CategorySplit.TOP, expected.size());
+            assertThat(c.rows()).containsExactlyElementsOf(expected.subList(0, top));
+            if (expected.size() > top) {
+                long restGiven = expected.subList(top, expected.size()).stream().mapToLong(CategorySplit.Row::given).sum();
+                long restRemoved = expected.subList(top, expected.size()).stream().mapToLong(CategorySplit.Row::removed).sum();
+                assertThat(c.other().given()).isEqualTo(restGiven);
+                assertThat(c.other().removed()).isEqualTo(restRemoved);
+                assertThat(c.other().kept()).isEqualTo(restGiven - restRemoved);
+            } else {
+                assertThat(c.other()).isNull();
+            }
+            List<CategorySplit.Row> highest = expected.stream().filter(r -> r.given() >= CategorySplit.MIN_GIVEN)
+                    .sorted(CategorySplit.BY_RATE).limit(CategorySplit.CHART).toList();
+            assertThat(c.highest()).containsExactlyElementsOf(highest);
+            for (int i = 1; i < c.highest().size(); i++) {
+                assertThat(c.highest().get(i - 1).removalRate()).isGreaterThanOrEqualTo(c.highest().get(i).removalRate());
+            }
+            assertThat(c.overallRate()).isEqualTo((double) removed / given);
+        }
+        // The golden sample has many domains and the step removes copies of some of them.
+        model.metricProperty().set(DuplicatesViewModel.DOMAIN);
+        CategorySplit domains = model.categoriesProperty().get();
+        assertThat(domains.categories()).isGreaterThan(10);
+        assertThat(domains.rows().get(0).removed()).isPositive();
+        // Back to a numeric metric: its distribution, no categories.
+        model.metricProperty().set(model.metrics().get(0));
+        assertThat(model.categoricalProperty().get()).isFalse();
+        assertThat(model.categoriesProperty().get()).isNull();
+        assertThat(model.qualityProperty().get()).isNotNull();
     }
 
     @Test
