@@ -310,13 +310,19 @@ final class DuplicateCharts {
         private CategorySplit split;
 
         Rates() {
-            setMinHeight(80);
-            setPrefHeight(40 + ROW * CategorySplit.CHART);
+            setMinHeight(44);
+            setPrefHeight(heightFor(CategorySplit.CHART));
         }
 
         void show(CategorySplit s) {
             split = s;
+            // As tall as its bars: the table above takes the rest.
+            setPrefHeight(heightFor(s == null ? CategorySplit.CHART : Math.max(1, s.highest().size())));
             draw();
+        }
+
+        private static double heightFor(int rows) {
+            return 26 + ROW * rows;
         }
 
         /** The split drawn last (for tests). */

@@ -451,11 +451,11 @@ public final class DuplicatesView extends BorderPane {
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("No documents given to the step"));
         table.getColumns().add(column("category", 180, CategorySplit.Row::category));
-        table.getColumns().add(number("given", 84, r -> String.format("%,d", r.given())));
-        table.getColumns().add(number("kept", 84, r -> String.format("%,d", r.kept())));
-        table.getColumns().add(number("removed", 84, r -> String.format("%,d", r.removed())));
-        table.getColumns().add(number("removal rate", 100, r -> percent(r.removalRate())));
-        TableColumn<CategorySplit.Row, String> versus = number("vs step", 76, r -> "");
+        table.getColumns().add(number("given", 76, r -> String.format("%,d", r.given())));
+        table.getColumns().add(number("kept", 76, r -> String.format("%,d", r.kept())));
+        table.getColumns().add(number("removed", 96, r -> String.format("%,d", r.removed())));
+        table.getColumns().add(number("rate", 72, r -> percent(r.removalRate())));
+        TableColumn<CategorySplit.Row, String> versus = number("vs step", 82, r -> "");
         table.getColumns().add(versus);
         table.getColumns().forEach(c -> c.setSortable(false));
         // The numbers keep their width (never less than their header); the category takes the rest.
@@ -482,7 +482,7 @@ public final class DuplicatesView extends BorderPane {
             }
             table.getItems().setAll(rows);
             explain.setText(String.format("%,d %s among the %,d documents the step was given; it removes %,d (%s). "
-                    + "Most removed first; \"vs step\" is a category's removal rate over the step's.",
+                    + "Most removed first; rate: removed of given; \"vs step\": that rate over the step's.",
                     c.categories(), c.categories() == 1 ? "category" : "categories", c.given(), c.removed(),
                     percent(overall)));
         };
