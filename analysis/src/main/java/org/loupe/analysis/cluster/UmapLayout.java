@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.loupe.engine.task.TaskContext;
-import smile.math.DifferentiableMultivariateFunction;
-import smile.math.LevenbergMarquardt;
 
 /**
  * UMAP to two dimensions that keeps every row and gives the same map for the same seed.
@@ -315,7 +313,11 @@ public final class UmapLayout {
 
     // ---- the curve and the SGD ------------------------------------------------------------------------
 
-    /** UMAP's a and b for a min_dist (spread 1): the curve 1 / (1 + a d^2b) fitted to the offset exponential. */
+    /**
+     * UMAP's a and b for a min_dist (spread 1): the curve 1 / (1 + a d^2b) fitted by least squares to the offset
+     * exponential (1 below min_dist, e^-(d - min_dist) above) at 300 points of (0, 3], as umap-learn's
+     * {@code find_ab_params} does with scipy's {@code curve_fit}.
+     */
     static double[] curve(double minDist) {
         int size = 300;
         double[] x = new double[size];
@@ -324,22 +326,77 @@ public final class UmapLayout {
             x[i] = (i + 1) * 3.0 / size;
             y[i] = x[i] < minDist ? 1 : Math.exp(-(x[i] - minDist));
         }
-        DifferentiableMultivariateFunction f = new DifferentiableMultivariateFunction() {
-            @Override
-            public double f(double[] p) {
-                return 1 / (1 + p[0] * Math.pow(p[2], 2 * p[1]));
-            }
+        return fitCurve(x, y, 1.0, 1.0);
+    }
 
-            @Override
-            public double g(double[] p, double[] grad) {
-                double pow = Math.pow(p[2], 2 * p[1]);
-                double de = 1 + p[0] * pow;
-                grad[0] = -pow / (de * de);
-                grad[1] = -(p[0] * 2 * Math.log(p[2]) * pow) / (de * de);
-                return 1 / de;
+    /**
+     * Levenberg–Marquardt least squares of y ≈ 1 / (1 + a x^2b) over a and b, from (a0, b0); x must be positive.
+     * Each step solves (JᵀJ + λ diag(JᵀJ)) δ = Jᵀr for the 2×2 system; a step that does not lower the sum of
+     * squares is refused and λ grows tenfold, an accepted one shrinks it tenfold. Stops when a step changes the
+     * parameters by less than 1e-14 relative, or the sum of squares by less than 1e-15 relative.
+     */
+    static double[] fitCurve(double[] x, double[] y, double a0, double b0) {
+        double a = a0;
+        double b = b0;
+        double sse = curveSse(x, y, a, b);
+        double lambda = 1e-3;
+        for (int iter = 0; iter < 500; iter++) {
+            double jaa = 0;
+            double jab = 0;
+            double jbb = 0;
+            double ga = 0;
+            double gb = 0;
+            for (int i = 0; i < x.length; i++) {
+                double pow = Math.pow(x[i], 2 * b);
+                double de = 1 + a * pow;
+                double r = y[i] - 1 / de;
+                double da = -pow / (de * de);
+                double db = -a * 2 * Math.log(x[i]) * pow / (de * de);
+                jaa += da * da;
+                jab += da * db;
+                jbb += db * db;
+                ga += da * r;
+                gb += db * r;
             }
-        };
-        return LevenbergMarquardt.fit(f, x, y, new double[] {1.0, 1.0}).parameters;
+            boolean accepted = false;
+            while (!accepted && lambda < 1e20) {
+                double maa = jaa * (1 + lambda);
+                double mbb = jbb * (1 + lambda);
+                double det = maa * mbb - jab * jab;
+                double stepA = (mbb * ga - jab * gb) / det;
+                double stepB = (maa * gb - jab * ga) / det;
+                double na = a + stepA;
+                double nb = b + stepB;
+                double nsse = na > 0 ? curveSse(x, y, na, nb) : Double.NaN;
+                if (Double.isFinite(nsse) && nsse <= sse) {
+                    accepted = true;
+                    lambda = Math.max(lambda / 10, 1e-12);
+                    boolean smallStep = Math.abs(stepA) <= 1e-14 * Math.abs(na) && Math.abs(stepB) <= 1e-14 * Math.abs(nb);
+                    boolean smallGain = sse - nsse <= 1e-15 * sse;
+                    a = na;
+                    b = nb;
+                    sse = nsse;
+                    if (smallStep || smallGain) {
+                        return new double[] {a, b};
+                    }
+                } else {
+                    lambda *= 10;
+                }
+            }
+            if (!accepted) {
+                break;
+            }
+        }
+        return new double[] {a, b};
+    }
+
+    private static double curveSse(double[] x, double[] y, double a, double b) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = y[i] - 1 / (1 + a * Math.pow(x[i], 2 * b));
+            s += r * r;
+        }
+        return s;
     }
 
     private static void optimize(double[][] y, Edges edges, double a, double b, int epochs, int negativeRate, long seed,
