@@ -53,7 +53,8 @@ public final class BenchClustersCommand implements Callable<Integer> {
     @Option(names = "--vectors", paramLabel = "V", description = "minilm or tfidf (default: ${DEFAULT-VALUE}).")
     String vectors = "minilm";
 
-    @Option(names = "--smile", negatable = true, description = "Run Smile's UMAP.of as the baseline (default: true).")
+    @Option(names = "--smile", negatable = true, description = "Run Smile's UMAP.of as the baseline (default: true; "
+            + "needs Smile's native BLAS and ARPACK, which loupe.jar does not ship: run it from the analysis module).")
     boolean smile = true;
 
     @Spec
@@ -114,7 +115,10 @@ public final class BenchClustersCommand implements Callable<Integer> {
         out.put("components", map.components());
         out.put("clusters", map.clusters().size());
         out.put("noise", map.noise().length);
-        if (smile) {
+        if (smile && !smileNativesPresent()) {
+            out.put("smile_umap", "not run: Smile's native BLAS and ARPACK (org.bytedeco openblas, arpack-ng) are not "
+                    + "on the class path; loupe.jar does not ship them, the analysis module's test class path has them");
+        } else if (smile) {
             double[][] x = UmapLayout.toDouble(vectors);
             double[][] reduced = PCA.fit(x).getProjection(32).apply(x);
             long s0 = System.nanoTime();
@@ -129,6 +133,16 @@ public final class BenchClustersCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static boolean smileNativesPresent() {
+        try {
+            Class.forName("org.bytedeco.openblas.global.openblas", false, BenchClustersCommand.class.getClassLoader());
+            Class.forName("org.bytedeco.arpackng.global.arpack", false, BenchClustersCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static double round(double v) {
