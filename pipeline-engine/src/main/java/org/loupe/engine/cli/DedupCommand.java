@@ -86,8 +86,9 @@ public final class DedupCommand implements Callable<Integer> {
         boolean hasDedup = config.steps().stream().anyMatch(s -> s.enabled()
                 && catalog.type(s.type()).map(StepType::decidesOverEarlierKept).orElse(false));
         if (!hasDedup) {
-            spec.commandLine().getErr().println("The pipeline '" + config.name()
-                    + "' has no enabled dedup step (minhash_dedup, url_dedup or exact_dedup): there are no duplicates to show.");
+            List<String> dedupTypes = catalog.types().values().stream().filter(StepType::decidesOverEarlierKept).map(StepType::name).toList();
+            spec.commandLine().getErr().println("The pipeline '" + config.name() + "' has no enabled dedup step (one of "
+                    + String.join(", ", dedupTypes) + "): there are no duplicates to show.");
             spec.commandLine().getErr().flush();
             return 2;
         }
