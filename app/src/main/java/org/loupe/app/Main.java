@@ -11,10 +11,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTiming.mark("main");
         if (LoupeCommand.isCommand(args)) {
             int code = LoupeCommand.commandLine().execute(args);
             System.exit(code);
         }
+        StartupWarmup.start();
         javafx.application.Application.launch(WorkbenchApp.class, args);
     }
 }

@@ -62,7 +62,7 @@ public final class SampleSession {
 
     public SampleSession(AppContext context) {
         this.context = context;
-        this.measures = new StepResources(EnglishTokenizer.shared(), context.languageIdentifier());
+        this.measures = new StepResources(EnglishTokenizer::shared, context.languageIdentifier());
         this.labels = new SessionLabels(context, this);
         this.measuring = new LatestTask<Measured>(context.tasks()).onFailure(reason -> error.set("Measuring failed: " + reason));
         this.annotator = new WhyAnnotator(this);

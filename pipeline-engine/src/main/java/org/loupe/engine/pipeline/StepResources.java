@@ -15,7 +15,7 @@ import org.loupe.engine.measure.text.EnglishTokenizer;
  * first use) and the bad-words lists. Thread-safe.
  */
 public final class StepResources {
-    private final EnglishTokenizer tokenizer;
+    private final Supplier<EnglishTokenizer> tokenizer;
     private final Supplier<LanguageIdentifier> lid;
     private LanguageMeasure language;
     private final Function<String, List<String>> badwords = C4BadWordsMeasure.classpathLoader(StepResources.class);
@@ -25,17 +25,26 @@ public final class StepResources {
      * @param lid       the language identifier, loaded on first use
      */
     public StepResources(EnglishTokenizer tokenizer, Supplier<LanguageIdentifier> lid) {
+        this(() -> tokenizer, lid);
+    }
+
+    /**
+     * @param tokenizer the English word tokenizer (shared by all steps), asked for on first use: building
+     *                  its rules takes a few hundred milliseconds that the workbench's start should not wait for
+     * @param lid       the language identifier, loaded on first use
+     */
+    public StepResources(Supplier<EnglishTokenizer> tokenizer, Supplier<LanguageIdentifier> lid) {
         this.tokenizer = tokenizer;
         this.lid = lid;
     }
 
     /** The word splitter every step shares (spec §1.2). */
     public List<String> words(String text) {
-        return tokenizer.words(text);
+        return tokenizer.get().words(text);
     }
 
     public EnglishTokenizer tokenizer() {
-        return tokenizer;
+        return tokenizer.get();
     }
 
     /** The language measure over the model, built on first use. */
