@@ -19,7 +19,7 @@ class BenchRegistrationTest {
 
         assertThat(bench).isNotNull();
         assertThat(bench.getSubcommands().keySet()).containsExactlyInAnyOrder("generate", "sample", "decide", "measure",
-                "tokenizer", "lid", "minhash", "dedup", "preview", "draw", "search", "bpe", "clusters");
+                "tokenizer", "lid", "minhash", "dedup", "preview", "draw", "startup", "search", "bpe", "clusters");
     }
 
     @Test

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * Adds the app's benchmarks to {@code loupe bench}: {@code bench preview} (the Tune view model driven headless)
- * and {@code bench draw} (the cluster map's redraw).
+ * {@code bench draw} (the cluster map's redraw) and {@code bench startup} (cold start to the demo's first documents).
  */
 public final class AppBenchCommands implements CliExtension {
 
@@ -15,5 +15,6 @@ public final class AppBenchCommands implements CliExtension {
         CommandLine bench = BenchCommand.group(root);
         bench.addSubcommand("preview", new BenchPreviewCommand());
         bench.addSubcommand("draw", new BenchClustersDrawCommand());
+        bench.addSubcommand("startup", new BenchStartupCommand());
     }
 }
