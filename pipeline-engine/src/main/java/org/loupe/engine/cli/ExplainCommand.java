@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +22,6 @@ import org.loupe.engine.model.Document;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.run.Explainer;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
@@ -36,7 +34,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
