@@ -1,6 +1,7 @@
 package org.loupe.app;
 
 import java.util.ServiceLoader;
+import org.loupe.engine.cli.CliErrors;
 import org.loupe.engine.cli.CliExtension;
 import org.loupe.engine.cli.DedupCommand;
 import org.loupe.engine.cli.ExplainCommand;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
                 "",
                 "Without a command, opens the workbench: loupe [DIR] [--size=N] [--seed=S]",
                 "(on DIR when given, else on the bundled demo sample)."},
+        exitCodeListHeading = "%nExit codes (of every command):%n",
+        exitCodeList = {"0:done", CliErrors.EXIT_NOTHING_READ, CliErrors.EXIT_USAGE},
         subcommands = {InspectCommand.class, SampleCommand.class, ExplainCommand.class, DedupCommand.class, RunCommand.class, PresetsCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class LoupeCommand implements Runnable {
 
@@ -49,27 +52,7 @@ public final class LoupeCommand implements Runnable {
         for (CliExtension extension : ServiceLoader.load(CliExtension.class, LoupeCommand.class.getClassLoader())) {
             extension.register(cli);
         }
-        cli.setExecutionExceptionHandler(LoupeCommand::fileProblem);
-        return cli;
-    }
-
-    /**
-     * A file that is missing, unreadable or unwritable is the user's to fix: one sentence on stderr and an
-     * exit code (2 for a missing input, 1 otherwise), never a stack trace. Anything else is a bug and keeps it.
-     */
-    static int fileProblem(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
-        Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-        if (!(cause instanceof java.io.IOException io)) {
-            throw e;
-        }
-        String file = cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
-                : io.getMessage();
-        String what = cause instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + file
-                : cause instanceof java.nio.file.AccessDeniedException ? "permission denied: " + file
-                : cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                ? file + ": " + fs.getReason() : io.getMessage();
-        cli.getErr().println("loupe " + cli.getCommandName() + ": " + what);
-        return cause instanceof java.nio.file.NoSuchFileException ? 2 : 1;
+        return CliErrors.install(cli);
     }
 
     /** This build's version ("dev" outside a packaged jar). */
@@ -95,5 +78,17 @@ public final class LoupeCommand implements Runnable {
             return true;
         }
         return commandLine().getSubcommands().containsKey(first);
+    }
+
+    /**
+     * The sentence for a first argument that is neither a command, an option of the workbench nor an existing
+     * folder or file to open (a mistyped command must not start the workbench), or null.
+     */
+    public static String notACommand(String[] args) {
+        if (args.length == 0 || isCommand(args) || args[0].startsWith("-")
+                || java.nio.file.Files.exists(java.nio.file.Path.of(args[0]))) {
+            return null;
+        }
+        return "loupe: '" + args[0] + "' is not a command or a folder; see loupe --help";
     }
 }

@@ -1,5 +1,6 @@
 package org.loupe.app;
 
+import org.loupe.engine.cli.CliErrors;
 
 /**
  * Entry point of {@code loupe.jar}: a command runs headless; no command (or a folder) opens the
@@ -15,6 +16,11 @@ public final class Main {
         if (LoupeCommand.isCommand(args)) {
             int code = LoupeCommand.commandLine().execute(args);
             System.exit(code);
+        }
+        String mistake = LoupeCommand.notACommand(args);
+        if (mistake != null) {
+            System.err.println(mistake);
+            System.exit(CliErrors.USAGE);
         }
         StartupWarmup.start();
         javafx.application.Application.launch(WorkbenchApp.class, args);

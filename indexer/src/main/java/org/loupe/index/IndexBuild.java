@@ -170,7 +170,7 @@ final class IndexBuild {
         Files.createDirectories(dir);
         int n = sample.size();
         ctx.message("Indexing " + n + " documents");
-        ctx.progress(0, n);
+        ctx.progress(0, n, TaskContext.Unit.DOCUMENTS);
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -205,7 +205,7 @@ final class IndexBuild {
                                         SampleIndex.domain(sample, row), languages == null ? null : languages[row],
                                         sample.document(row).text()));
                             }
-                            ctx.progress(done.addAndGet(to - from), n);
+                            ctx.progress(done.addAndGet(to - from), n, TaskContext.Unit.DOCUMENTS);
                         }
                         return null;
                     }));
@@ -279,7 +279,7 @@ final class IndexBuild {
             }
         }
         new IndexMarker(SampleIndex.FORMAT, Version.LATEST.toString(), n, hash, files).write(dir);
-        ctx.progress(n, n);
+        ctx.progress(n, n, TaskContext.Unit.DOCUMENTS);
     }
 
     private static String[] readLanguages(Path file, int rows) throws IOException {

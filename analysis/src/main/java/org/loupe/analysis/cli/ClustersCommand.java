@@ -20,6 +20,7 @@ import org.loupe.analysis.topic.TopicStep;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
+import org.loupe.engine.cli.CommandSupport;
 import org.loupe.engine.cli.ConfigSource;
 import org.loupe.engine.cli.DecidedSampleOpener;
 import org.loupe.engine.cli.ReaderOptionsMixin;
@@ -27,6 +28,7 @@ import org.loupe.engine.cli.SampleSpecMixin;
 import org.loupe.engine.cli.TerminalProgress;
 import org.loupe.engine.cli.WorkspaceMixin;
 import org.loupe.engine.sample.Sample;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +67,7 @@ public final class ClustersCommand implements Callable<Integer> {
     @Option(names = "--eps", paramLabel = "R", description = "DBSCAN radius in map units (default: from the map's density).")
     double eps;
 
-    @Option(names = "--min-points", paramLabel = "N", description = "DBSCAN minimum neighbours (default: 1% of documents, 5..50).")
+    @Option(names = "--min-points", paramLabel = "N", description = "DBSCAN minimum neighbours (default: 1%% of documents, 5..50).")
     int minPoints;
 
     @Option(names = "--k", paramLabel = "K", description = "k-means clusters (default: sqrt(documents / 2), at most 40).")
@@ -122,8 +124,19 @@ public final class ClustersCommand implements Callable<Integer> {
         if (topicConfig != null && (drop.isEmpty() || vectors.equals("tfidf"))) {
             throw new ParameterException(spec.commandLine(), "--topic-config needs --drop IDS and MiniLM vectors");
         }
-        if (docs < 3 || maxTokens < 8 || maxTokens > 256) {
-            throw new ParameterException(spec.commandLine(), "--docs must be at least 3 and --max-tokens 8..256");
+        CommandLine cli = spec.commandLine();
+        CommandSupport.range(cli, "--docs", docs, 3, Integer.MAX_VALUE);
+        CommandSupport.range(cli, "--max-tokens", maxTokens, 8, 256);
+        CommandSupport.range(cli, "--eps", eps, 0, Double.MAX_VALUE);
+        CommandSupport.range(cli, "--min-points", minPoints, 0, Integer.MAX_VALUE);
+        CommandSupport.range(cli, "--k", k, 0, Integer.MAX_VALUE);
+        for (int id : drop) {
+            CommandSupport.range(cli, "--drop", id, 0, Integer.MAX_VALUE);
+        }
+        // Before any model is loaded or anything read.
+        DecidedSampleOpener.check(cli, dir, sample, reader, workspace);
+        if (topicConfig != null) {
+            CommandSupport.writable(cli, "--topic-config", topicConfig, CommandSupport.base(dir), false);
         }
         TerminalProgress progress = TerminalProgress.onStderr();
         try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.analysis.domain.DomainStats;
+import org.loupe.engine.cli.CommandSupport;
 import org.loupe.engine.cli.ConfigSource;
 import org.loupe.engine.cli.DecidedSampleOpener;
 import org.loupe.engine.cli.ReaderOptionsMixin;
@@ -66,8 +67,9 @@ public final class DomainsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0 || !by.equals("tokens") && !by.equals("removal-rate")) {
-            throw new ParameterException(spec.commandLine(), "--limit must not be negative; --by is tokens or removal-rate");
+        CommandSupport.range(spec.commandLine(), "--limit", limit, 0, Integer.MAX_VALUE);
+        if (!by.equals("tokens") && !by.equals("removal-rate")) {
+            throw new ParameterException(spec.commandLine(), "--by is tokens or removal-rate, not " + by);
         }
         TerminalProgress progress = TerminalProgress.onStderr();
         try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,

@@ -7,6 +7,7 @@ import org.loupe.analysis.vocab.BpeModel;
 import org.loupe.analysis.vocab.BpeTrainer;
 import org.loupe.analysis.vocab.PreTokenizer;
 import org.loupe.analysis.vocab.VocabReport;
+import org.loupe.engine.cli.CommandSupport;
 import org.loupe.engine.cli.ConfigSource;
 import org.loupe.engine.cli.DecidedSampleOpener;
 import org.loupe.engine.cli.ReaderOptionsMixin;
@@ -16,6 +17,7 @@ import org.loupe.engine.cli.WorkspaceMixin;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.io.AtomicFiles;
 import org.loupe.engine.sample.Sample;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {"Trains a byte-level BPE tokenizer on a sample's kept, removed or all documents and writes it as a "
                 + "Hugging Face tokenizer.json; prints (or writes with --report) its longest, rarest and junk-looking tokens.",
             "The report is {\"vocab_size\", \"pre_tokenizer\", \"longest\": [{\"id\", \"token\", \"text\", \"display\", \"bytes\", "
-                + "\"chars\", \"count\", \"rank\"}], \"longest_by_chars\", \"rarest\", \"flagged\": [{..., \"flags\"}]}."})
+                + "\"chars\", \"count\", \"rank\"}], \"longest_by_chars\", \"rarest\", \"flagged\": [{..., \"flags\"}]}.",
+            "Never writes into the input folder: --out and --report must be outside DIR."})
 public final class VocabCommand implements Callable<Integer> {
 
     /** Which documents to train on. */
@@ -87,6 +90,10 @@ public final class VocabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        CommandSupport.range(cli, "--vocab-size", vocabSize, 256, 1 << 20);
+        CommandSupport.range(cli, "--min-frequency", minFrequency, 1, Long.MAX_VALUE);
+        CommandSupport.range(cli, "--limit", limit, 0, Integer.MAX_VALUE);
         PreTokenizer pre;
         BpeTrainer.Options options;
         try {
@@ -96,8 +103,11 @@ public final class VocabCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
                     ? "--style is gpt2 or llama3, not " + style : e.getMessage());
         }
-        if (limit < 0) {
-            throw new ParameterException(spec.commandLine(), "--limit must not be negative");
+        DecidedSampleOpener.check(cli, dir, sample, reader, workspace);
+        Path input = CommandSupport.base(dir);
+        CommandSupport.writable(cli, "--out", out, input, false);
+        if (report != null) {
+            CommandSupport.writable(cli, "--report", report, input, false);
         }
         TerminalProgress progress = TerminalProgress.onStderr();
         try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,

@@ -93,7 +93,7 @@ public final class NearestNeighbors {
                         sortByDistance(index[i], dist[i]);
                     }
                 }
-                ctx.progress(done.addAndGet(to - from), n);
+                ctx.progress(done.addAndGet(to - from), n, TaskContext.Unit.DOCUMENTS);
             }
         });
         return new Graph(index, dist);

@@ -108,7 +108,7 @@ public final class EmbeddingStore {
                     bitmap[r >>> 3] |= (byte) (1 << (r & 7));
                 }
                 write(ch, ByteBuffer.wrap(bitmap), HEADER);
-                ctx.progress(to, missing.size());
+                ctx.progress(to, missing.size(), TaskContext.Unit.DOCUMENTS);
             }
             if (!missing.isEmpty()) {
                 ch.force(false);

@@ -122,7 +122,7 @@ public final class BpeTrainer {
                     chars += t.length();
                     pre.split(t, piece -> mine.computeIfAbsent(piece, k -> new long[1])[0]++);
                 }
-                context.progress(done.addAndGet(to - from), documents);
+                context.progress(done.addAndGet(to - from), documents, TaskContext.Unit.DOCUMENTS);
             }
             totalBytes.addAndGet(chars);
         });

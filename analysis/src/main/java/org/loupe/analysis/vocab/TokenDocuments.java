@@ -83,7 +83,7 @@ public final class TokenDocuments {
                     }));
                     counts[d] = c[0];
                 }
-                context.progress(done.addAndGet(to - from), documents);
+                context.progress(done.addAndGet(to - from), documents, TaskContext.Unit.DOCUMENTS);
             }
         });
         int n = 0;

@@ -21,7 +21,7 @@ class ClustersCommandTest {
     private JsonNode run(String... extra) throws Exception {
         Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ClustersCommand());
+        CommandLine cli = org.loupe.engine.cli.CliErrors.install(new CommandLine(new ClustersCommand()));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(new StringWriter()));
         String[] args = {fixtures.toString(), "--json", "--docs", "300", "--workspace", tmp.resolve("ws").toString(), "--preset", "fineweb"};

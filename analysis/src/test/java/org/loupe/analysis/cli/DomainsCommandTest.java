@@ -24,7 +24,7 @@ class DomainsCommandTest {
     void theJsonListsDomainsByTokensWithCountsThatAddUp() throws Exception {
         Path fixtures = Golden.fixtures(tmp.resolve("golden"));
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new DomainsCommand());
+        CommandLine cli = org.loupe.engine.cli.CliErrors.install(new CommandLine(new DomainsCommand()));
         cli.setOut(new PrintWriter(out));
         int code = cli.execute(fixtures.toString(), "--json", "--limit", "0", "--workspace", tmp.resolve("ws").toString(),
                 "--preset", "fineweb");

@@ -25,7 +25,7 @@ class VocabCommandTest {
     Path tmp;
 
     private int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = new CommandLine(new VocabCommand());
+        CommandLine cli = org.loupe.engine.cli.CliErrors.install(new CommandLine(new VocabCommand()));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -93,7 +93,7 @@ class VocabCommandTest {
         assertThat(run(new StringWriter(), err, tmp.toString(), "--style", "bert", "--out", out.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--style is gpt2 or llama3");
         assertThat(run(new StringWriter(), err, tmp.toString(), "--vocab-size", "100", "--out", out.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("at least 256");
+        assertThat(err.toString()).contains("--vocab-size must be 256..");
         assertThat(out).doesNotExist();
     }
 }

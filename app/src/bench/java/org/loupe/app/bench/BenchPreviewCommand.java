@@ -48,7 +48,7 @@ public final class BenchPreviewCommand implements Callable<Integer> {
     long seed = 42;
 
     @Option(names = "--minhash", description = "Add FineWeb's MinHash dedup step after the filters (14 buckets x 8 hashes), "
-            + "over synthetic signatures of which about 30% are near-copies in clusters: every drag re-clusters the kept documents.")
+            + "over synthetic signatures of which about 30%% are near-copies in clusters: every drag re-clusters the kept documents.")
     boolean minhash;
 
     @Spec

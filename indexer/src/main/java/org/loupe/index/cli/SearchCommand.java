@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.loupe.engine.cli.CommandSupport;
 import org.loupe.engine.cli.ConfigSource;
 import org.loupe.engine.cli.DecidedSample;
 import org.loupe.engine.cli.DecidedSampleOpener;
@@ -41,7 +42,9 @@ import picocli.CommandLine.Spec;
         description = "Search a sample of a folder (Lucene query syntax: terms, \"phrases\", AND/OR/NOT, wildcards, "
                 + "url:, domain:, language:, id:), with each hit's status under a pipeline (default preset: fineweb).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:documents matched", "1:no document matched", "2:bad arguments or query"})
+        exitCodeList = {"0:documents matched", "1:no document matched, or nothing could be read",
+            "2:bad arguments or query: an unknown option, preset, step or token encoding, a value out of range, "
+                + "a missing input or config, a workspace inside the input or not writable"})
 public final class SearchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -86,9 +89,8 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0 || offset < 0) {
-            throw new ParameterException(spec.commandLine(), "--limit and --offset must not be negative");
-        }
+        CommandSupport.range(spec.commandLine(), "--limit", limit, 0, Integer.MAX_VALUE);
+        CommandSupport.range(spec.commandLine(), "--offset", offset, 0, Integer.MAX_VALUE);
         TerminalProgress progress = TerminalProgress.onStderr();
         try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,
                 source, progress)) {

@@ -22,7 +22,7 @@ public class SearchCommandTest {
     private Run run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = org.loupe.engine.cli.CliErrors.install(new CommandLine(command));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);

@@ -75,22 +75,21 @@ public final class DedupCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must not be negative (0 prints every cluster)");
         }
+        DecidedSampleOpener.check(spec.commandLine(), dir, sample, reader, workspace);
         PipelineConfig config = source == null ? Presets.require(Presets.FINEWEB_MINHASH)
                 : source.load(spec.commandLine(), BuiltinSteps.catalog(Set.of()));
         StepCatalog catalog = catalogFor(config);
         try {
             new ConfigLoader(catalog).check(config);
         } catch (ConfigException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), CliErrors.oneLine(e.getMessage()), e);
         }
         boolean hasDedup = config.steps().stream().anyMatch(s -> s.enabled()
                 && catalog.type(s.type()).map(StepType::decidesOverEarlierKept).orElse(false));
         if (!hasDedup) {
             List<String> dedupTypes = catalog.types().values().stream().filter(StepType::decidesOverEarlierKept).map(StepType::name).toList();
-            spec.commandLine().getErr().println("The pipeline '" + config.name() + "' has no enabled dedup step (one of "
-                    + String.join(", ", dedupTypes) + "): there are no duplicates to show.");
-            spec.commandLine().getErr().flush();
-            return 2;
+            throw new UserError(CliErrors.USAGE, "the pipeline '" + config.name() + "' has no enabled dedup step (one of "
+                    + String.join(", ", dedupTypes) + "): there are no duplicates to show");
         }
         TerminalProgress progress = TerminalProgress.onStderr();
         try (DecidedSampleOpener.Opened opened = DecidedSampleOpener.open(spec.commandLine(), dir, sample, reader, workspace,

@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +22,6 @@ import org.loupe.engine.model.Document;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.run.Explainer;
 import org.loupe.engine.pipeline.PipelineConfig;
-import org.loupe.engine.pipeline.steps.Presets;
 import org.loupe.engine.pipeline.StepCatalog;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
@@ -31,13 +29,11 @@ import org.loupe.engine.read.DocumentReader;
 import org.loupe.engine.read.ScanResult;
 import org.loupe.engine.read.Shard;
 import org.loupe.engine.read.ShardReaders;
-import org.loupe.engine.read.ShardScanner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,7 +42,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain a pipeline document by document: every step's keep/reason/metrics (and rewritten text), "
-                + "the pipeline's decision and final text, as JSON lines.")
+                + "the pipeline's decision and final text, as JSON lines.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:at least one document was explained", CliErrors.EXIT_NOTHING_READ, CliErrors.EXIT_USAGE})
 public final class ExplainCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,6 +75,11 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        // Every mistake in the arguments is reported before a model is loaded or anything is read.
+        CommandSupport.threads(spec.commandLine(), "--threads", threads);
+        reader.check(spec.commandLine());
+        ScanResult scan = CommandSupport.scan(spec, input);
+        CommandSupport.writable(spec.commandLine(), "--out", out, CommandSupport.base(input), false);
         LanguageIdentifier[] lid = new LanguageIdentifier[1];
         Set<String> codes = new HashSet<>();
         PipelineConfig config = loadConfig(codes);
@@ -90,11 +93,6 @@ public final class ExplainCommand implements Callable<Integer> {
         StepCatalog catalog = BuiltinSteps.catalog(codes);
         new ConfigLoader(catalog).check(config);
 
-        ScanResult scan = new ShardScanner().scan(input);
-        Path base = Files.isRegularFile(scan.root()) ? scan.root().getParent() : scan.root();
-        if (out.toAbsolutePath().normalize().startsWith(base)) {
-            throw new ParameterException(spec.commandLine(), "--out is inside the input folder " + base);
-        }
         List<Document> docs = new ArrayList<>();
         for (Shard shard : scan.shards()) {
             try (DocumentReader r = ShardReaders.open(shard, reader.toOptions(), p -> err.println("problem: " + p.where() + " " + p.kind().jsonName() + ": " + p.message()))) {
@@ -120,7 +118,11 @@ public final class ExplainCommand implements Callable<Integer> {
         progress.finish(String.format("Explained %,d documents: %,d kept", lines.size(), kept));
         spec.commandLine().getOut().printf("%,d documents explained, %,d kept, written to %s%n", lines.size(), kept, out);
         spec.commandLine().getOut().flush();
-        return lines.isEmpty() ? 1 : 0;
+        if (lines.isEmpty()) {
+            throw CliErrors.nothingRead(input, String.format("%,d shards, %,d files not shards", scan.shards().size(),
+                    scan.problems().size()));
+        }
+        return 0;
     }
 
     private PipelineConfig loadConfig(Set<String> codes) throws Exception {

@@ -34,6 +34,12 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) {
+            CommandSupport.writable(spec.commandLine(), "--out", out, null, false);
+        }
+        if (datatrove != null) {
+            CommandSupport.writable(spec.commandLine(), "--datatrove", datatrove, null, false);
+        }
         StepCatalog catalog = BuiltinSteps.catalog(Set.of());
         ConfigLoader loader = new ConfigLoader(catalog);
         PipelineConfig config = source.load(spec.commandLine(), catalog);

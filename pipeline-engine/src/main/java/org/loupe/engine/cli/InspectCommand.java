@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Read every shard of a folder: format, documents and problems per shard, and every problem with its position.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:at least one document was read", "1:nothing could be read", "2:bad arguments"})
+        exitCodeList = {"0:at least one document was read", CliErrors.EXIT_NOTHING_READ, CliErrors.EXIT_USAGE})
 public final class InspectCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,6 +44,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        CommandSupport.threads(spec.commandLine(), "--threads", threads);
+        reader.check(spec.commandLine());
         ScanResult scan = CommandSupport.scan(spec, dir);
         TerminalProgress progress = TerminalProgress.onStderr();
         Inspector.Report report = new Inspector(reader.toOptions(), threads).inspect(scan, progress);
@@ -55,7 +57,11 @@ public final class InspectCommand implements Callable<Integer> {
             printText(report, out);
         }
         out.flush();
-        return report.documents() > 0 ? 0 : 1;
+        if (report.documents() == 0) {
+            throw CliErrors.nothingRead(dir, String.format("%,d shards, %,d problems", report.shards().size(),
+                    report.problems().size()));
+        }
+        return 0;
     }
 
     static ObjectNode toJson(Inspector.Report report) {

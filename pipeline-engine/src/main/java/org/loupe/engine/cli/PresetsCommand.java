@@ -9,6 +9,7 @@ import org.loupe.engine.pipeline.steps.BuiltinSteps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,8 +34,9 @@ public final class PresetsCommand implements Callable<Integer> {
                 out.printf("%-20s %s%n", e.getKey(), e.getValue());
             }
         } else {
+            var config = Presets.named(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown preset '" + name + "'; known: " + String.join(", ", Presets.descriptions().keySet())));
             ConfigLoader loader = new ConfigLoader(BuiltinSteps.catalog(java.util.Set.of()));
-            var config = Presets.require(name);
             out.print(json ? loader.toJson(config) + "\n" : loader.toYaml(config));
         }
         out.flush();

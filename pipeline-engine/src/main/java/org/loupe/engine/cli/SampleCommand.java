@@ -6,7 +6,6 @@ import com.github.luben.zstd.ZstdOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Draw a reproducible sample of a folder and write it as JSONL (id, text, url, source, metadata). "
                 + "Compression follows the file name (.gz, .zst, or none).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the sample was written", "1:nothing could be read", "2:bad arguments"})
+        exitCodeList = {"0:the sample was written", CliErrors.EXIT_NOTHING_READ, CliErrors.EXIT_USAGE})
 public final class SampleCommand implements Callable<Integer> {
     /** One JSON value per line into a compressing stream: no close, and no flush per line (a zstd flush ends a block). */
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -62,28 +61,23 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        ScanResult scan = CommandSupport.scan(spec, dir);
-        Path target = out.toAbsolutePath().normalize();
-        Path base = Files.isRegularFile(scan.root()) ? scan.root().getParent() : scan.root();
-        if (target.startsWith(base)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is inside the input folder " + base
-                    + "; Loupe never writes into an input folder");
-        }
         // Every mistake in the arguments is reported before anything is read or written.
+        ScanResult scan = DecidedSampleOpener.check(spec.commandLine(), dir, sample, reader, workspace);
+        Path target = out.toAbsolutePath().normalize();
+        CommandSupport.writable(spec.commandLine(), "--out", out, CommandSupport.base(dir), false);
         SampleSpec sampleSpec;
         ReaderOptions options;
         Workspace ws = workspace.toWorkspace();
         try {
             sampleSpec = sample.toSpec();
             options = reader.toOptions();
-            Sampler.select(scan, sampleSpec);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try {
-            ws.sampleDir(scan, sampleSpec, options);
-        } catch (IllegalStateException e) {
-            throw new ParameterException(spec.commandLine(), "--workspace: " + e.getMessage(), e);
+            Sampler.select(scan, sampleSpec);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--shards: " + e.getMessage(), e);
         }
         TerminalProgress progress = TerminalProgress.onStderr();
         try (Sample s = ws.openOrDraw(scan, sampleSpec, options, workspace.threads(), progress)) {
@@ -95,7 +89,11 @@ public final class SampleCommand implements Callable<Integer> {
             stdout.printf("%,d documents written to %s (%s); %,d documents and %,d problems in %,d shards%n",
                     s.size(), target, s.spec().describe(), stats.documents(), stats.problems(), s.manifest().shards().size());
             stdout.flush();
-            return s.size() > 0 ? 0 : 1;
+            if (s.size() == 0) {
+                throw CliErrors.nothingRead(dir, String.format("%,d shards, %,d files not shards, %,d problems "
+                        + "(see loupe inspect %s)", scan.shards().size(), scan.problems().size(), stats.problems(), dir));
+            }
+            return 0;
         }
     }
 

@@ -3,7 +3,9 @@ package org.loupe.engine.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.loupe.engine.sample.SampleSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The command-line options that choose a sample. */
 public final class SampleSpecMixin {
@@ -18,6 +20,14 @@ public final class SampleSpecMixin {
 
     @Option(names = "--shards", paramLabel = "PATH", split = ",", description = "Only these shards (paths relative to the folder, comma-separated).")
     List<String> shards = new ArrayList<>();
+
+    /** Checks the options up front: a positive size, a fraction in (0, 1]. */
+    public void check(CommandLine cli) {
+        CommandSupport.range(cli, "--size", size, 1, Integer.MAX_VALUE);
+        if (fraction != null && !(fraction > 0 && fraction <= 1)) {
+            throw new ParameterException(cli, "--fraction must be in (0, 1], not " + fraction);
+        }
+    }
 
     public SampleSpec toSpec() {
         SampleSpec spec = fraction != null ? SampleSpec.ofFraction(fraction, seed) : SampleSpec.ofSize(size, seed);

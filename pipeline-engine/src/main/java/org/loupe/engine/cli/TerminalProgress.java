@@ -1,17 +1,24 @@
 package org.loupe.engine.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.loupe.engine.task.TaskContext;
 
 /**
- * A progress bar on stderr for long headless runs: redrawn in place at most every 200 ms on a terminal,
- * silent when stderr is not a terminal (so logs and pipes stay clean), and always closed with one line.
+ * A progress bar on stderr for long headless runs: redrawn in place at most every 200 ms when stderr is a
+ * terminal, not drawn otherwise (so logs and pipes stay clean), and always closed with one summary line, also
+ * when the output is redirected. Counts read as what they count: sizes for bytes read, "1,098 / 2,000 docs" for
+ * documents, plain numbers for anything else. {@link #cancel()} (e.g. on Ctrl+C) stops the task at its next check.
  */
 public final class TerminalProgress implements TaskContext {
     private static final int WIDTH = 30;
     private final PrintStream err;
     private final boolean interactive;
     private final long started = System.nanoTime();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile String message = "";
     private long lastDraw;
     private boolean drawn;
@@ -21,12 +28,32 @@ public final class TerminalProgress implements TaskContext {
         this.interactive = interactive;
     }
 
+    /** A progress bar on {@code System.err}, drawn when stderr is a terminal. */
     public static TerminalProgress onStderr() {
-        return new TerminalProgress(System.err, System.console() != null);
+        return new TerminalProgress(System.err, stderrIsTerminal());
+    }
+
+    /** Whether stderr goes to a terminal (on Linux read from /proc; elsewhere whether the JVM has a console). */
+    static boolean stderrIsTerminal() {
+        try {
+            Path fd = Path.of("/proc/self/fd/2");
+            if (Files.isSymbolicLink(fd)) {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            // not Linux: fall back on the console
+        }
+        return System.console() != null;
     }
 
     @Override
-    public synchronized void progress(long done, long total) {
+    public void progress(long done, long total) {
+        progress(done, total, Unit.ITEMS);
+    }
+
+    @Override
+    public synchronized void progress(long done, long total, Unit unit) {
         if (!interactive) {
             return;
         }
@@ -39,9 +66,18 @@ public final class TerminalProgress implements TaskContext {
         int filled = (int) Math.round(f * WIDTH);
         String bar = "#".repeat(filled) + " ".repeat(WIDTH - filled);
         String msg = message.length() > 40 ? "…" + message.substring(message.length() - 39) : message;
-        err.printf("\r[%s] %3d%%  %s / %s  %-40s", bar, Math.round(f * 100), human(done), human(total), msg);
+        err.printf("\r[%s] %3d%%  %s  %-40s", bar, Math.round(f * 100), counts(done, total, unit), msg);
         err.flush();
         drawn = true;
+    }
+
+    /** The counts as the bar shows them: "1.1 MB / 2.0 MB", "1,098 / 2,000 docs" or "3 / 10". */
+    static String counts(long done, long total, Unit unit) {
+        return switch (unit) {
+            case BYTES -> human(done) + " / " + human(total);
+            case DOCUMENTS -> String.format(Locale.ROOT, "%,d / %,d docs", done, total);
+            case ITEMS -> String.format(Locale.ROOT, "%,d / %,d", done, total);
+        };
     }
 
     @Override
@@ -51,18 +87,31 @@ public final class TerminalProgress implements TaskContext {
 
     @Override
     public boolean isCancelled() {
-        return false;
+        return cancelled.get();
     }
 
-    /** Ends the bar with a newline and the elapsed time. */
+    /** Asks the task to stop at its next check ({@link #checkCancelled()}). */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /** Ends the bar (when drawn) and prints the summary with the elapsed time, whether or not stderr is a terminal. */
     public synchronized void finish(String summary) {
         if (drawn) {
             err.print("\r" + " ".repeat(WIDTH + 80) + "\r");
+            drawn = false;
         }
-        if (interactive) {
-            err.printf("%s (%.1f s)%n", summary, (System.nanoTime() - started) / 1e9);
-        }
+        err.printf("%s (%.1f s)%n", summary, (System.nanoTime() - started) / 1e9);
         err.flush();
+    }
+
+    /** Clears the bar without a summary (before an error or an interruption is reported). */
+    public synchronized void clear() {
+        if (drawn) {
+            err.print("\r" + " ".repeat(WIDTH + 80) + "\r");
+            err.flush();
+            drawn = false;
+        }
     }
 
     static String human(long bytes) {

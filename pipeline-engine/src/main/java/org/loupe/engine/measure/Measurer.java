@@ -114,7 +114,7 @@ public final class Measurer {
                         }
                     }
                 }
-                ctx.progress(done.addAndGet(end - start), rows);
+                ctx.progress(done.addAndGet(end - start), rows, TaskContext.Unit.DOCUMENTS);
             }
         });
         for (int k = 0; k < s; k++) {

@@ -52,8 +52,29 @@ public final class ConfigLoader {
 
     /** Reads a config file (YAML, or JSON when the name ends in .json). */
     public PipelineConfig read(Path file) throws IOException, ConfigException {
-        String text = Files.readString(file);
-        return parse(text, file.toString());
+        return parse(utf8(file), file.toString());
+    }
+
+    /** The file's text; a file that is not UTF-8 is a config problem naming the byte offset of the first bad byte. */
+    static String utf8(Path file) throws IOException, ConfigException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position();
+            throw new ConfigException(file.toString(), List.of(String.format(Locale.ROOT,
+                    "not UTF-8 text: byte 0x%02x at offset %d (save the file as UTF-8)", bytes[at] & 0xff, at)));
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Parses YAML or JSON text (JSON is YAML too). */
@@ -143,6 +164,10 @@ public final class ConfigLoader {
                 }
                 checkValues(type, override.params(), oat + ".params", true, problems);
             }
+        }
+        String encoding = org.loupe.engine.measure.tokens.TokenCounter.problem(config.tokenEncoding());
+        if (encoding != null) {
+            problems.add("token_encoding: " + encoding);
         }
         checkOrder(config, problems);
         if (!problems.isEmpty()) {

@@ -66,13 +66,13 @@ public final class Inspector {
                         if (++n % 512 == 0) {
                             ctx.checkCancelled();
                             long now = Math.min(reader.counts().bytesRead(), shard.sizeBytes());
-                            ctx.progress(done.addAndGet(now - reported), total);
+                            ctx.progress(done.addAndGet(now - reported), total, TaskContext.Unit.BYTES);
                             reported = now;
                         }
                     }
                     reports[index] = new ShardReport(shard, reader.counts(), List.copyOf(problems));
                 }
-                ctx.progress(done.addAndGet(shard.sizeBytes() - reported), total);
+                ctx.progress(done.addAndGet(shard.sizeBytes() - reported), total, TaskContext.Unit.BYTES);
             }
         });
         return new Report(scan, List.of(reports));

@@ -54,7 +54,8 @@ import org.loupe.engine.task.Workers;
  *   <li>{@code kept/<shard>.jsonl.gz}: kept documents with their final text;</li>
  *   <li>{@code removed/<step>/<shard>.jsonl.gz}: documents each step removed, with
  *       {@code metadata.filter_reason} (datatrove's exclusion writers), as the text reached the step;</li>
- *   <li>{@code problems/<shard>.jsonl}: every problem met while reading;</li>
+ *   <li>{@code problems/<shard>.jsonl}: every problem met while reading; {@code problems/folder.jsonl}: the
+ *       folder's files that are not shards (unknown format, empty, unreadable), as {@code loupe inspect} lists them;</li>
  *   <li>{@code done/<shard>.json}: the shard's completion marker ({@link ShardOutcome}), written last —
  *       a rerun skips shards that have one;</li>
  *   <li>{@code run_result.json}: totals per step and reason in documents and tokens, timings, config hash.</li>
@@ -84,11 +85,18 @@ public final class FullRun {
         this.threads = Math.max(1, threads);
     }
 
-    /** The totals of a run, as written to {@code run_result.json}. */
+    /**
+     * The totals of a run, as written to {@code run_result.json}. {@code problems} counts the problems met while
+     * reading the shards and the files of the folder that are not shards ({@code unreadableFiles}: unknown
+     * format, empty, unreadable; listed in {@code problems/folder.jsonl}).
+     */
     public record RunResult(String configHash, String config, int shards, int shardsSkipped, long records, long documents,
                             long problems, long kept, long keptTokens, Map<String, Long> removed,
                             Map<String, Long> removedTokens, Map<String, Long> reasons, Map<String, Long> reasonTokens,
-                            long millis, String finishedAt) { }
+                            long millis, String finishedAt, int unreadableFiles) { }
+
+    /** The problems file of the folder's files that are not shards (a shard's stem has no '.', so no clash). */
+    static final String FOLDER_PROBLEMS = "folder.jsonl";
 
     /**
      * Why this run's config cannot run across a folder (a dedup step full runs do not support yet), or null.
@@ -112,20 +120,20 @@ public final class FullRun {
             throw new IllegalArgumentException(refused);
         }
         long started = System.nanoTime();
-        Path base = Files.isRegularFile(scan.root()) ? scan.root().getParent() : scan.root();
-        if (output.toAbsolutePath().normalize().startsWith(base)) {
-            throw new IllegalArgumentException("the output folder " + output + " is inside the input folder " + base
-                    + "; Loupe never writes into an input folder");
+        String outside = outsideInput(scan, output);
+        if (outside != null) {
+            throw new IllegalArgumentException(outside);
         }
         Files.createDirectories(output.resolve("done"));
         String hash = configHash();
         Path configCopy = output.resolve("config.yaml");
         String yaml = new ConfigLoader(catalog).toYaml(config);
-        if (Files.exists(configCopy) && !Files.readString(configCopy).equals(yaml)) {
-            throw new IllegalStateException("the output folder holds a run of another config (" + configCopy
-                    + "); use a new output folder");
+        String other = otherConfig(output);
+        if (other != null) {
+            throw new IllegalStateException(other);
         }
         AtomicFiles.write(configCopy, out -> out.write(yaml.getBytes(StandardCharsets.UTF_8)));
+        writeFolderProblems(scan, output);
         List<Shard> shards = scan.shards();
         List<StepConfig> enabled = config.steps().stream().filter(StepConfig::enabled).toList();
         List<StepType> types = enabled.stream().map(s -> catalog.type(s.type()).orElseThrow()).toList();
@@ -133,7 +141,7 @@ public final class FullRun {
             AtomicInteger skipped = new AtomicInteger();
             new PhasedRun(config.withSteps(enabled), catalog, measures, readerOptions, tokens, threads)
                     .run(shards, output, ctx, skipped, scan.totalBytes());
-            RunResult result = aggregate(output, shards, skipped.get(), hash, yaml, (System.nanoTime() - started) / 1_000_000);
+            RunResult result = aggregate(output, scan, skipped.get(), hash, yaml, (System.nanoTime() - started) / 1_000_000);
             AtomicFiles.write(output.resolve("run_result.json"), out -> PRETTY.writeValue(out, result));
             return result;
         }
@@ -152,12 +160,78 @@ public final class FullRun {
                     ctx.message("Running " + shard.relativePath());
                     runShard(shard, output, ctx);
                 }
-                ctx.progress(doneBytes.addAndGet(shard.sizeBytes()), totalBytes);
+                ctx.progress(doneBytes.addAndGet(shard.sizeBytes()), totalBytes, TaskContext.Unit.BYTES);
             }
         });
-        RunResult result = aggregate(output, shards, skipped.get(), hash, yaml, (System.nanoTime() - started) / 1_000_000);
+        RunResult result = aggregate(output, scan, skipped.get(), hash, yaml, (System.nanoTime() - started) / 1_000_000);
         AtomicFiles.write(output.resolve("run_result.json"), out -> PRETTY.writeValue(out, result));
         return result;
+    }
+
+    /**
+     * Why this run cannot go into {@code output}, or null: a step full runs do not support, an output inside the
+     * input folder, an output folder that holds a run of another config. Checked before anything is written.
+     */
+    public String refusal(ScanResult scan, Path output) throws IOException {
+        String refused = unsupported();
+        if (refused == null) {
+            refused = outsideInput(scan, output);
+        }
+        return refused != null ? refused : otherConfig(output);
+    }
+
+    private static String outsideInput(ScanResult scan, Path output) {
+        Path base = Files.isRegularFile(scan.root()) ? scan.root().getParent() : scan.root();
+        if (output.toAbsolutePath().normalize().startsWith(base)) {
+            return "the output folder " + output + " is inside the input folder " + base
+                    + "; Loupe never writes into an input folder";
+        }
+        return null;
+    }
+
+    private String otherConfig(Path output) throws IOException {
+        Path configCopy = output.resolve("config.yaml");
+        if (Files.isRegularFile(configCopy)
+                && !Files.readString(configCopy).equals(new ConfigLoader(catalog).toYaml(config))) {
+            return "the output folder " + output + " holds a run of another config (" + configCopy
+                    + "); use a new output folder";
+        }
+        return null;
+    }
+
+    /** The folder's files that are not shards (unknown format, empty, unreadable), as problems, as inspect reports them. */
+    private static void writeFolderProblems(ScanResult scan, Path output) throws IOException {
+        Path file = output.resolve("problems").resolve(FOLDER_PROBLEMS);
+        if (scan.problems().isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(FOLDER_PROBLEMS + ".tmp");
+        try (ProblemLog log = new ProblemLog(tmp)) {
+            scan.problems().forEach(log::report);
+        }
+        AtomicFiles.move(tmp, file);
+    }
+
+    /**
+     * What a run in {@code output} has finished so far, in words: the shards done and, for a run in passes, how
+     * far each pass got. What an interrupted run tells the user before a rerun resumes it.
+     */
+    public String finished(ScanResult scan, Path output) {
+        List<Shard> shards = scan.shards();
+        long done = shards.stream().filter(s -> Files.exists(marker(output, s))).count();
+        StringBuilder b = new StringBuilder(String.format("%,d of %,d shards finished", done, shards.size()));
+        List<StepType> types = config.steps().stream().filter(StepConfig::enabled)
+                .map(s -> catalog.type(s.type()).orElseThrow()).toList();
+        int dedups = PhasedRun.dedupIndices(types).length;
+        if (dedups > 0 && done < shards.size()) {
+            for (int p = 1; p <= dedups; p++) {
+                long passed = PhasedRun.passDone(output, p, shards);
+                b.append(String.format("; pass %d of %d done for %,d shards", p, dedups + 1, passed));
+            }
+        }
+        return b.toString();
     }
 
     static Path marker(Path output, Shard shard) {
@@ -386,11 +460,12 @@ public final class FullRun {
         }
     }
 
-    private RunResult aggregate(Path output, List<Shard> shards, int skipped, String hash, String yaml, long millis)
+    private RunResult aggregate(Path output, ScanResult scan, int skipped, String hash, String yaml, long millis)
             throws IOException {
+        List<Shard> shards = scan.shards();
         long records = 0;
         long documents = 0;
-        long problems = 0;
+        long problems = scan.problems().size();
         long kept = 0;
         long keptTokens = 0;
         Map<String, Long> removed = new LinkedHashMap<>();
@@ -410,7 +485,7 @@ public final class FullRun {
             o.reasonTokens().forEach((k, v) -> reasonTokens.merge(k, v, Long::sum));
         }
         return new RunResult(hash, yaml, shards.size(), skipped, records, documents, problems, kept, keptTokens, removed,
-                removedTokens, reasons, reasonTokens, millis, Instant.now().toString());
+                removedTokens, reasons, reasonTokens, millis, Instant.now().toString(), scan.problems().size());
     }
 
     private String configHash() {

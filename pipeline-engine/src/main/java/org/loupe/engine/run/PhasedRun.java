@@ -173,7 +173,7 @@ final class PhasedRun {
                             ctx.message("Pass " + pass + " of " + passes + ": " + shard.relativePath());
                             runPass(pass, i, shard, output, previous, ctx);
                         }
-                        ctx.progress(doneBytes.addAndGet(shard.sizeBytes()), totalBytes);
+                        ctx.progress(doneBytes.addAndGet(shard.sizeBytes()), totalBytes, TaskContext.Unit.BYTES);
                     }
                 });
                 if (p < passes && !Files.exists(outcomesFile(work, p))) {
@@ -186,6 +186,12 @@ final class PhasedRun {
             skipped.addAndGet(shards.size());
         }
         AtomicFiles.deleteTree(work);
+    }
+
+    /** How many of {@code shards} pass {@code pass} (not the last) has finished. */
+    static long passDone(Path output, int pass, List<Shard> shards) {
+        Path done = passDir(output.resolve("work"), pass).resolve("done");
+        return shards.stream().filter(s -> Files.exists(done.resolve(FullRun.safe(s.relativePath()) + ".json"))).count();
     }
 
     private Path passMarker(Path output, int pass, Shard shard) {

@@ -204,7 +204,7 @@ public final class SampleMeasurements {
                 for (int row = start; row < end; row++) {
                     out[row] = counter.count(sample.document(row).text());
                 }
-                ctx.progress(done.addAndGet(end - start), n);
+                ctx.progress(done.addAndGet(end - start), n, TaskContext.Unit.DOCUMENTS);
             }
         });
         MetricTable t = new MetricTable(n);

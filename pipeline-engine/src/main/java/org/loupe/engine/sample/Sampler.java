@@ -118,7 +118,7 @@ public final class Sampler {
             AtomicFiles.deleteTree(spillDir);
             ctx.checkCancelled();
             AtomicFiles.write(dir.resolve(MANIFEST), out -> JSON.writeValue(out, manifest));
-            ctx.progress(totalBytes, totalBytes);
+            ctx.progress(totalBytes, totalBytes, TaskContext.Unit.BYTES);
         } catch (IOException | RuntimeException | Error e) {
             for (Worker w : workers) {
                 try {
@@ -345,13 +345,13 @@ public final class Sampler {
                         }
                         ctx.checkCancelled();
                         long now = Math.min(reader.counts().bytesRead(), shard.sizeBytes());
-                        ctx.progress(doneBytes.addAndGet(now - reported), totalBytes);
+                        ctx.progress(doneBytes.addAndGet(now - reported), totalBytes, TaskContext.Unit.BYTES);
                         reported = now;
                     }
                 }
                 totals.add(reader.counts(), problems);
             }
-            ctx.progress(doneBytes.addAndGet(shard.sizeBytes() - reported), totalBytes);
+            ctx.progress(doneBytes.addAndGet(shard.sizeBytes() - reported), totalBytes, TaskContext.Unit.BYTES);
         }
 
         void closeSpill() throws IOException {

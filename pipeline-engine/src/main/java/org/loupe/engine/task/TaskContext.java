@@ -10,6 +10,21 @@ public interface TaskContext {
     /** Reports progress as {@code done} out of {@code total} (in any unit; total may be 0 when unknown). */
     void progress(long done, long total);
 
+    /** What a progress count counts, for contexts that show the numbers (the command line's progress bar). */
+    enum Unit {
+        /** Bytes of input read: shown as sizes. */
+        BYTES,
+        /** Documents (or sample rows): shown as a count of documents. */
+        DOCUMENTS,
+        /** Anything else (epochs, merges, passes): shown as a plain count. */
+        ITEMS
+    }
+
+    /** Reports progress as {@code done} out of {@code total} {@code unit}s; by default as {@link #progress(long, long)}. */
+    default void progress(long done, long total, Unit unit) {
+        progress(done, total);
+    }
+
     /** Reports what the task is doing now, in a short sentence. */
     void message(String message);
 

@@ -41,7 +41,7 @@ class CommandsTest {
     static Run run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = org.loupe.engine.cli.CliErrors.install(new CommandLine(command));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
@@ -222,6 +222,39 @@ class CommandsTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("zzz.jsonl");
+    }
+
+    @Test
+    void runReportsTheFilesThatAreNotShardsAsProblemsAsInspectDoes() throws IOException {
+        Path config = Files.writeString(tmp.resolve("c.yaml"), "schema_version: 1\nname: q\nsteps:\n  - type: gopher_quality\n");
+        Path out = tmp.resolve("run");
+        List<String> before = FolderListing.of(input);
+
+        Run r = run(new RunCommand(), "--config", config.toString(), "--input", input.toString(), "--output", out.toString(),
+                "--threads", "1");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 problems (1 files not read, listed in " + out.resolve("problems").resolve("folder.jsonl"));
+        assertThat(Files.readAllLines(out.resolve("problems").resolve("folder.jsonl"))).singleElement().asString()
+                .contains("notes.bin", "unknown_format");
+        JsonNode result = JSON.readTree(out.resolve("run_result.json").toFile());
+        assertThat(result.get("unreadableFiles").asInt()).isEqualTo(1);
+        assertThat(result.get("problems").asLong()).isEqualTo(JSON.readTree(run(new InspectCommand(), input.toString(), "--json")
+                .out()).get("problems").size());
+        assertThat(FolderListing.of(input)).isEqualTo(before);
+    }
+
+    @Test
+    void runExitsWithOneAndOneSentenceWhenNothingCanBeRead() throws IOException {
+        Path config = Files.writeString(tmp.resolve("c.yaml"), "schema_version: 1\nname: q\nsteps:\n  - type: gopher_quality\n");
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        Files.write(bad.resolve("y.bin"), new byte[] {9, 9, 9});
+
+        Run r = run(new RunCommand(), "--config", config.toString(), "--input", bad.toString(), "--output",
+                tmp.resolve("run").toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("loupe run: nothing could be read in " + bad).doesNotContain("\n", "Exception");
     }
 
     private static List<JsonNode> readJsonl(Path file) throws IOException {

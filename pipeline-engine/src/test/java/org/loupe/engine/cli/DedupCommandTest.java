@@ -39,7 +39,7 @@ class DedupCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new DedupCommand());
+        CommandLine cli = org.loupe.engine.cli.CliErrors.install(new CommandLine(new DedupCommand()));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         List<String> all = new ArrayList<>(List.of(args));
@@ -139,7 +139,7 @@ class DedupCommandTest {
         Files.writeString(filters, "schema_version: 1\nname: filters\nsteps:\n  - type: gopher_quality\n");
         Run r = run(folder.toString(), "--config", filters.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("The pipeline 'filters' has no enabled dedup step").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("loupe dedup: the pipeline 'filters' has no enabled dedup step").doesNotContain("\n");
         assertThat(r.out()).isEmpty();
     }
 

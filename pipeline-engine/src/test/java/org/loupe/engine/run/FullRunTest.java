@@ -154,6 +154,33 @@ class FullRunTest {
     }
 
     @Test
+    void aRunStoppedByTheUserSaysWhatWasFinishedRemovesItsPartialShardAndARerunResumes() throws Exception {
+        Path in = corpus(12, 400);
+        Path config = Files.writeString(tmp.resolve("config.yaml"), CONFIG);
+        Path out = tmp.resolve("stopped");
+        Process first = start(config, in, out);
+        Path done = out.resolve("done");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && first.isAlive() && (!Files.isDirectory(done) || countFiles(done) < 2)) {
+            Thread.sleep(5);
+        }
+        first.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl+C
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(tmp.resolve("log-stopped.txt"));
+        int finished = countFiles(done);
+
+        assertThat(log).contains("loupe run: interrupted; " + finished + " of 12 shards finished (in " + out
+                + "); rerun the same command to resume").doesNotContain("Exception", "\tat ");
+        try (Stream<Path> walk = Files.walk(out)) {
+            assertThat(walk.filter(p -> p.toString().endsWith(".tmp")).toList()).as("no partial shard left").isEmpty();
+        }
+        runToEnd(config, in, out);
+        JsonNode result = JSON.readTree(out.resolve("run_result.json").toFile());
+        assertThat(result.get("shardsSkipped").asInt()).isEqualTo(finished);
+        assertThat(result.get("documents").asLong()).isEqualTo(12 * 400);
+    }
+
+    @Test
     void theSharedFixturesRunTwiceOnceKilledAndResumedGiveIdenticalOutputs() throws Exception {
         Path in = org.loupe.engine.testing.SharedData.dir();
         Path config = Files.writeString(tmp.resolve("config.yaml"), CONFIG);

@@ -9,6 +9,6 @@ public final class RunMain {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RunCommand()).execute(args));
+        System.exit(org.loupe.engine.cli.CliErrors.install(new CommandLine(new RunCommand())).execute(args));
     }
 }

@@ -52,10 +52,22 @@ public final class TokenCounter {
      */
     public static TokenCounter named(String name) {
         String n = name == null ? DEFAULT : name.trim().toLowerCase(Locale.ROOT);
-        EncodingType type = Arrays.stream(EncodingType.values()).filter(t -> t.getName().equals(n)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown token encoding '" + name + "'; known: "
-                        + Arrays.stream(EncodingType.values()).map(EncodingType::getName).toList()));
+        String problem = problem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        EncodingType type = Arrays.stream(EncodingType.values()).filter(t -> t.getName().equals(n)).findFirst().orElseThrow();
         return new TokenCounter(n, Registry.INSTANCE.getEncoding(type));
+    }
+
+    /** What is wrong with an encoding name (naming the known ones), or null when {@link #named} knows it. */
+    public static String problem(String name) {
+        String n = name == null ? DEFAULT : name.trim().toLowerCase(Locale.ROOT);
+        if (Arrays.stream(EncodingType.values()).anyMatch(t -> t.getName().equals(n))) {
+            return null;
+        }
+        return "unknown token encoding '" + name + "'; known: "
+                + Arrays.stream(EncodingType.values()).map(EncodingType::getName).toList();
     }
 
     public String name() {
