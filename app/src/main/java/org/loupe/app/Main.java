@@ -4,7 +4,8 @@ import org.loupe.engine.cli.CliErrors;
 
 /**
  * Entry point of {@code loupe.jar}: a command runs headless; no command (or a folder) opens the
- * workbench. This class must not extend {@code javafx.application.Application}, so that the shaded jar
+ * workbench, after {@link DesktopCheck} has found what it needs (exit code 3 and one sentence when not). This
+ * class must not extend {@code javafx.application.Application}, so that the shaded jar
  * starts JavaFX from the class path.
  */
 public final class Main {
@@ -23,6 +24,20 @@ public final class Main {
             System.exit(CliErrors.USAGE);
         }
         StartupWarmup.start();
-        javafx.application.Application.launch(WorkbenchApp.class, args);
+        DesktopCheck.Machine machine = DesktopCheck.system();
+        DesktopCheck.problem(machine).ifPresent(sentence -> {
+            System.err.println(sentence);
+            System.exit(DesktopCheck.EXIT_NO_DESKTOP);
+        });
+        try {
+            javafx.application.Application.launch(WorkbenchApp.class, args);
+        } catch (RuntimeException | Error e) {
+            var sentence = DesktopCheck.toolkitFailure(e, machine);
+            if (sentence.isEmpty()) {
+                throw e;
+            }
+            System.err.println(sentence.get());
+            System.exit(DesktopCheck.EXIT_NO_DESKTOP);
+        }
     }
 }
