@@ -1,0 +1,167 @@
+package org.loupe.app.common;
+
+import atlantafx.base.theme.Styles;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Callback;
+
+/**
+ * How every list of documents shows a {@link DocumentRow}: the status as a badge (kept in green, the
+ * removing step and its reason in red), the domain, and a one-line snippet; the id and the whole status in
+ * a tooltip. One cell for lists, one set of columns for tables, so Tune, Diffs, Domains, Clusters,
+ * Vocabulary and Browse say the same thing the same way (Search's results are the model).
+ */
+public final class DocumentCells {
+    private DocumentCells() {
+    }
+
+    /** Style classes of the status badge. */
+    static final String KEPT = "badge-kept";
+    static final String REMOVED = "badge-removed";
+
+    /**
+     * One-line list cells: an optional prefix ("3×"), the status badge, the domain and the snippet.
+     *
+     * @param rows   the document of an item (null shows nothing)
+     * @param prefix text before the badge, or null
+     */
+    public static <T> Callback<ListView<T>, ListCell<T>> listCells(Function<T, DocumentRow> rows, Function<T, String> prefix) {
+        return list -> new ListCell<>() {
+            private final Label before = new Label();
+            private final Label badge = new Label();
+            private final Label domain = new Label();
+            private final Label snippet = new Label();
+            private final HBox box = new HBox(8, before, badge, domain, snippet);
+
+            {
+                box.setAlignment(Pos.CENTER_LEFT);
+                before.setMinWidth(Region.USE_PREF_SIZE);
+                before.getStyleClass().add(Styles.TEXT_MUTED);
+                badge.setMinWidth(Region.USE_PREF_SIZE);
+                badge.setMaxWidth(180);
+                domain.setMinWidth(60);
+                domain.setMaxWidth(170);
+                domain.getStyleClass().add(Styles.TEXT_BOLD);
+                snippet.setMinWidth(0);
+                snippet.getStyleClass().add(Styles.TEXT_MUTED);
+                HBox.setHgrow(snippet, Priority.ALWAYS);
+                // Never wider than the list: the snippet is cut with an ellipsis.
+                box.prefWidthProperty().bind(list.widthProperty().subtract(30));
+                box.setMaxWidth(Region.USE_PREF_SIZE);
+                box.setMinWidth(0);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                DocumentRow d = empty || item == null ? null : rows.apply(item);
+                if (d == null) {
+                    setGraphic(null);
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                String p = prefix == null ? null : prefix.apply(item);
+                before.setText(p == null ? "" : p);
+                before.setVisible(p != null);
+                before.setManaged(p != null);
+                styleBadge(badge, d);
+                domain.setText(d.domainText());
+                snippet.setText(d.snippet().isEmpty() ? "…" : d.snippet());
+                setText(null);
+                setGraphic(box);
+                setTooltip(new Tooltip(tooltip(d)));
+            }
+        };
+    }
+
+    /**
+     * The columns of a table of documents: status, domain and text (the text last, to take the room left).
+     *
+     * @param rows the document of an item (null shows nothing)
+     */
+    public static <T> List<TableColumn<T, ?>> columns(Function<T, DocumentRow> rows) {
+        TableColumn<T, DocumentRow> status = statusColumn(rows);
+        TableColumn<T, String> domain = new TableColumn<>("domain");
+        domain.setPrefWidth(130);
+        domain.setCellValueFactory(c -> {
+            DocumentRow d = rows.apply(c.getValue());
+            return new ReadOnlyObjectWrapper<>(d == null ? null : d.domainText());
+        });
+        TableColumn<T, String> text = new TableColumn<>("text");
+        text.setId("document-text");
+        text.setPrefWidth(320);
+        text.setCellValueFactory(c -> {
+            DocumentRow d = rows.apply(c.getValue());
+            return new ReadOnlyObjectWrapper<>(d == null ? null : d.snippet().isEmpty() ? "…" : d.snippet());
+        });
+        return List.of(status, domain, text);
+    }
+
+    /** The status column alone: the badge, sortable by status (kept first, then by step and reason). */
+    public static <T> TableColumn<T, DocumentRow> statusColumn(Function<T, DocumentRow> rows) {
+        TableColumn<T, DocumentRow> status = new TableColumn<>("status");
+        status.setPrefWidth(150);
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(rows.apply(c.getValue())));
+        status.setComparator(Comparator.nullsLast(Comparator.comparing(DocumentRow::status).thenComparing(DocumentRow::statusText)));
+        status.setCellFactory(col -> new TableCell<>() {
+            private final Label badge = new Label();
+
+            @Override
+            protected void updateItem(DocumentRow d, boolean empty) {
+                super.updateItem(d, empty);
+                if (empty || d == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                styleBadge(badge, d);
+                setGraphic(badge);
+                setTooltip(new Tooltip(tooltip(d)));
+            }
+        });
+        return status;
+    }
+
+    /**
+     * Redraws cells when documents' rows change (snippets read, a new decision): at most once per pulse, so a
+     * threshold drag does not redraw a list dozens of times.
+     */
+    public static void refreshOn(ObservableValue<?> version, Runnable refresh) {
+        boolean[] queued = new boolean[1];
+        version.addListener((o, a, b) -> {
+            if (!queued[0]) {
+                queued[0] = true;
+                Platform.runLater(() -> {
+                    queued[0] = false;
+                    refresh.run();
+                });
+            }
+        });
+    }
+
+    private static void styleBadge(Label badge, DocumentRow d) {
+        badge.setText(d.statusText() + (d.label().isEmpty() ? "" : "  · " + d.label()));
+        badge.getStyleClass().removeAll(KEPT, REMOVED, Styles.TEXT_MUTED);
+        badge.getStyleClass().add(d.kept() ? KEPT : d.removed() ? REMOVED : Styles.TEXT_MUTED);
+    }
+
+    private static String tooltip(DocumentRow d) {
+        return d.id() + "\n" + d.domainText() + "\n" + (d.removed() ? "removed by " + d.statusText() : d.statusText())
+                + (d.label().isEmpty() ? "" : "\nlabelled " + d.label()) + (d.snippet().isEmpty() ? "" : "\n\n" + d.snippet());
+    }
+}
