@@ -60,7 +60,7 @@ public final class BrowseView extends BorderPane {
         table.getColumns().add(textColumn("domain", 160, r -> model.source().host(r)));
         // Kept or removed under Tune's pipeline, live (empty for a preview: nothing is decided yet).
         javafx.scene.control.TableColumn<Integer, org.loupe.app.common.DocumentRow> status =
-                org.loupe.app.common.DocumentCells.statusColumn(model::status);
+                org.loupe.app.common.DocumentCells.statusColumn(model::status, model.statusVersionProperty());
         status.setId("browse-status");
         status.setPrefWidth(140);
         table.getColumns().add(status);
@@ -73,7 +73,6 @@ public final class BrowseView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         model.revisionProperty().addListener((o, a, b) -> table.refresh());
-        org.loupe.app.common.DocumentCells.refreshOn(model.statusVersionProperty(), table::refresh);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedRowProperty().set(row));
 
         BorderPane left = new BorderPane(table);

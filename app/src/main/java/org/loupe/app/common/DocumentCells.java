@@ -4,9 +4,10 @@ import atlantafx.base.theme.Styles;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -37,9 +38,11 @@ public final class DocumentCells {
      * One-line list cells: an optional prefix ("3×"), the status badge, the domain and the snippet.
      *
      * @param rows   the document of an item (null shows nothing)
-     * @param prefix text before the badge, or null
+     * @param prefix  text before the badge, or null
+     * @param version changes when rows change (snippets read, a new decision): cells redraw in place then
      */
-    public static <T> Callback<ListView<T>, ListCell<T>> listCells(Function<T, DocumentRow> rows, Function<T, String> prefix) {
+    public static <T> Callback<ListView<T>, ListCell<T>> listCells(Function<T, DocumentRow> rows, Function<T, String> prefix,
+                                                                   ObservableValue<?> version) {
         return list -> new ListCell<>() {
             private final Label before = new Label();
             private final Label badge = new Label();
@@ -47,7 +50,11 @@ public final class DocumentCells {
             private final Label snippet = new Label();
             private final HBox box = new HBox(8, before, badge, domain, snippet);
 
+            // Redrawn in place (not recreated as ListView.refresh() would): a cell under the mouse stays.
+            private final ChangeListener<Object> redraw = (o, a, b) -> show(getItem(), isEmpty());
+
             {
+                version.addListener(new WeakChangeListener<>(redraw));
                 box.setAlignment(Pos.CENTER_LEFT);
                 before.setMinWidth(Region.USE_PREF_SIZE);
                 before.getStyleClass().add(Styles.TEXT_MUTED);
@@ -68,6 +75,10 @@ public final class DocumentCells {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
+                show(item, empty);
+            }
+
+            private void show(T item, boolean empty) {
                 DocumentRow d = empty || item == null ? null : rows.apply(item);
                 if (d == null) {
                     setGraphic(null);
@@ -92,31 +103,32 @@ public final class DocumentCells {
     /**
      * The columns of a table of documents: status, domain and text (the text last, to take the room left).
      *
-     * @param rows the document of an item (null shows nothing)
+     * @param rows    the document of an item (null shows nothing)
+     * @param version changes when rows change (snippets read, a new decision): cells update in place then
      */
-    public static <T> List<TableColumn<T, ?>> columns(Function<T, DocumentRow> rows) {
-        TableColumn<T, DocumentRow> status = statusColumn(rows);
+    public static <T> List<TableColumn<T, ?>> columns(Function<T, DocumentRow> rows, ObservableValue<?> version) {
+        TableColumn<T, DocumentRow> status = statusColumn(rows, version);
         TableColumn<T, String> domain = new TableColumn<>("domain");
         domain.setPrefWidth(130);
-        domain.setCellValueFactory(c -> {
+        domain.setCellValueFactory(c -> live(version, () -> {
             DocumentRow d = rows.apply(c.getValue());
-            return new ReadOnlyObjectWrapper<>(d == null ? null : d.domainText());
-        });
+            return d == null ? null : d.domainText();
+        }));
         TableColumn<T, String> text = new TableColumn<>("text");
         text.setId("document-text");
         text.setPrefWidth(320);
-        text.setCellValueFactory(c -> {
+        text.setCellValueFactory(c -> live(version, () -> {
             DocumentRow d = rows.apply(c.getValue());
-            return new ReadOnlyObjectWrapper<>(d == null ? null : d.snippet().isEmpty() ? "…" : d.snippet());
-        });
+            return d == null ? null : d.snippet().isEmpty() ? "…" : d.snippet();
+        }));
         return List.of(status, domain, text);
     }
 
     /** The status column alone: the badge, sortable by status (kept first, then by step and reason). */
-    public static <T> TableColumn<T, DocumentRow> statusColumn(Function<T, DocumentRow> rows) {
+    public static <T> TableColumn<T, DocumentRow> statusColumn(Function<T, DocumentRow> rows, ObservableValue<?> version) {
         TableColumn<T, DocumentRow> status = new TableColumn<>("status");
         status.setPrefWidth(150);
-        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(rows.apply(c.getValue())));
+        status.setCellValueFactory(c -> live(version, () -> rows.apply(c.getValue())));
         status.setComparator(Comparator.nullsLast(Comparator.comparing(DocumentRow::status).thenComparing(DocumentRow::statusText)));
         status.setCellFactory(col -> new TableCell<>() {
             private final Label badge = new Label();
@@ -138,20 +150,12 @@ public final class DocumentCells {
     }
 
     /**
-     * Redraws cells when documents' rows change (snippets read, a new decision): at most once per pulse, so a
-     * threshold drag does not redraw a list dozens of times.
+     * A cell's value that follows the rows' version: the table's cell listens to it and updates in place (a
+     * table refresh would recreate every cell, and the one under the mouse with it). The binding listens weakly,
+     * so values of cells gone are collected.
      */
-    public static void refreshOn(ObservableValue<?> version, Runnable refresh) {
-        boolean[] queued = new boolean[1];
-        version.addListener((o, a, b) -> {
-            if (!queued[0]) {
-                queued[0] = true;
-                Platform.runLater(() -> {
-                    queued[0] = false;
-                    refresh.run();
-                });
-            }
-        });
+    private static <V> ObservableValue<V> live(ObservableValue<?> version, java.util.concurrent.Callable<V> value) {
+        return Bindings.createObjectBinding(value, version);
     }
 
     private static void styleBadge(Label badge, DocumentRow d) {

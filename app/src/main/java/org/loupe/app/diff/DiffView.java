@@ -117,7 +117,8 @@ public final class DiffView extends BorderPane {
         docs.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         docs.setPlaceholder(new Label("No document changed sides"));
         // Where the document is now (status, domain, text), then what moved it: the metric and the thresholds.
-        List<TableColumn<DiffViewModel.DiffRow, ?>> document = DocumentCells.columns(r -> session.documentRows().row(r.row()));
+        List<TableColumn<DiffViewModel.DiffRow, ?>> document = DocumentCells.columns(r -> session.documentRows().row(r.row()),
+                session.documentRows().versionProperty());
         document.get(0).setText("now");
         document.get(2).setPrefWidth(240);
         docs.getColumns().addAll(document);
@@ -126,7 +127,6 @@ public final class DiffView extends BorderPane {
         docs.getColumns().add(column("drops if (before)", 90, DiffViewModel.DiffRow::oldThreshold));
         docs.getColumns().add(column("drops if (now)", 90, DiffViewModel.DiffRow::newThreshold));
         docs.getColumns().add(column("before", 150, DiffViewModel.DiffRow::before));
-        DocumentCells.refreshOn(session.documentRows().versionProperty(), docs::refresh);
         docs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         docs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0 && i.intValue() < model.documents().size()) {

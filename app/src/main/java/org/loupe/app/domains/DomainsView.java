@@ -220,8 +220,7 @@ public final class DomainsView extends BorderPane {
         ListView<Integer> list = new ListView<>(rows);
         list.setId(id);
         list.setPlaceholder(new Label("None"));
-        list.setCellFactory(DocumentCells.listCells(session.documentRows()::row, null));
-        DocumentCells.refreshOn(session.documentRows().versionProperty(), list::refresh);
+        list.setCellFactory(DocumentCells.listCells(session.documentRows()::row, null, session.documentRows().versionProperty()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 session.open(r);

@@ -288,14 +288,14 @@ public final class TuneView extends BorderPane {
         table.setPlaceholder(new Label("Select a step; its removed documents are listed here"));
         // Each document as every list shows it (status, domain, text), with the selected metric's value and tokens.
         java.util.List<TableColumn<TuneViewModel.DocRow, ?>> document =
-                org.loupe.app.common.DocumentCells.columns(r -> model.session().documentRows().row(r.row()));
+                org.loupe.app.common.DocumentCells.columns(r -> model.session().documentRows().row(r.row()),
+                        model.session().documentRows().versionProperty());
         table.getColumns().addAll(document.subList(0, 2));
         TableColumn<TuneViewModel.DocRow, String> value = column("value", 80, TuneViewModel.DocRow::value);
         value.textProperty().bind(model.metricProperty().map(m -> m).orElse("value"));
         table.getColumns().add(value);
         table.getColumns().add(number("tokens", TuneViewModel.DocRow::tokens));
         table.getColumns().add(document.get(2));
-        org.loupe.app.common.DocumentCells.refreshOn(model.session().documentRows().versionProperty(), table::refresh);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0 && i.intValue() < model.documents().size()) {

@@ -305,8 +305,7 @@ public final class VocabularyView extends BorderPane {
         list.setId(id);
         list.setPlaceholder(new Label("None"));
         list.setCellFactory(DocumentCells.listCells(hit -> session.documentRows().row(hit.row()),
-                hit -> String.format("%,d×", hit.occurrences())));
-        DocumentCells.refreshOn(session.documentRows().versionProperty(), list::refresh);
+                hit -> String.format("%,d×", hit.occurrences()), session.documentRows().versionProperty()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
             if (hit != null) {
                 model.open(hit.row());
