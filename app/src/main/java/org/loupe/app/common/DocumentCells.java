@@ -22,7 +22,8 @@ import javafx.util.Callback;
 
 /**
  * How every list of documents shows a {@link DocumentRow}: the status as a badge (kept in green, the
- * removing step and its reason in red), the domain, and a one-line snippet; the id and the whole status in
+ * removing step and its reason in red), the domain, and a one-line snippet (under them in lists, a column
+ * in tables); the id and the whole status in
  * a tooltip. One cell for lists, one set of columns for tables, so Tune, Diffs, Domains, Clusters,
  * Vocabulary and Browse say the same thing the same way (Search's results are the model).
  */
@@ -35,7 +36,7 @@ public final class DocumentCells {
     static final String REMOVED = "badge-removed";
 
     /**
-     * One-line list cells: an optional prefix ("3×"), the status badge, the domain and the snippet.
+     * List cells: an optional prefix ("3×"), the status badge and the domain, and the snippet on a line under them.
      *
      * @param rows   the document of an item (null shows nothing)
      * @param prefix  text before the badge, or null
@@ -48,24 +49,24 @@ public final class DocumentCells {
             private final Label badge = new Label();
             private final Label domain = new Label();
             private final Label snippet = new Label();
-            private final HBox box = new HBox(8, before, badge, domain, snippet);
+            private final HBox head = new HBox(8, before, badge, domain);
+            private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, head, snippet);
 
             // Redrawn in place (not recreated as ListView.refresh() would): a cell under the mouse stays.
             private final ChangeListener<Object> redraw = (o, a, b) -> show(getItem(), isEmpty());
 
             {
                 version.addListener(new WeakChangeListener<>(redraw));
-                box.setAlignment(Pos.CENTER_LEFT);
+                head.setAlignment(Pos.CENTER_LEFT);
                 before.setMinWidth(Region.USE_PREF_SIZE);
                 before.getStyleClass().add(Styles.TEXT_MUTED);
-                badge.setMinWidth(Region.USE_PREF_SIZE);
-                badge.setMaxWidth(180);
-                domain.setMinWidth(60);
-                domain.setMaxWidth(170);
+                badge.setMinWidth(40);
+                domain.setMinWidth(40);
                 domain.getStyleClass().add(Styles.TEXT_BOLD);
+                HBox.setHgrow(domain, Priority.ALWAYS);
                 snippet.setMinWidth(0);
-                snippet.getStyleClass().add(Styles.TEXT_MUTED);
-                HBox.setHgrow(snippet, Priority.ALWAYS);
+                snippet.setMaxWidth(Double.MAX_VALUE);
+                snippet.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 // Never wider than the list: the snippet is cut with an ellipsis.
                 box.prefWidthProperty().bind(list.widthProperty().subtract(30));
                 box.setMaxWidth(Region.USE_PREF_SIZE);
