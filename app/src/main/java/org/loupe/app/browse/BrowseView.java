@@ -58,6 +58,12 @@ public final class BrowseView extends BorderPane {
         table.getColumns().add(intColumn("#", 56, r -> r + 1));
         table.getColumns().add(textColumn("id", 170, r -> model.source().id(r)));
         table.getColumns().add(textColumn("domain", 160, r -> model.source().host(r)));
+        // Kept or removed under Tune's pipeline, live (empty for a preview: nothing is decided yet).
+        javafx.scene.control.TableColumn<Integer, org.loupe.app.common.DocumentRow> status =
+                org.loupe.app.common.DocumentCells.statusColumn(model::status, model.statusVersionProperty());
+        status.setId("browse-status");
+        status.setPrefWidth(140);
+        table.getColumns().add(status);
         table.getColumns().add(textColumn("lang", 56, r -> model.source().language(r)));
         table.getColumns().add(intColumn("chars", 72, r -> model.source().chars(r)));
         table.getColumns().add(intColumn("words", 68, r -> model.source().words(r)));

@@ -13,7 +13,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.loupe.app.common.DocumentRow;
 import org.loupe.app.document.DocumentViewModel;
+import org.loupe.app.session.SampleSession;
 
 /**
  * Browse: every document of the sample (or of the preview) in a virtualized table of row numbers, a
@@ -21,6 +23,7 @@ import org.loupe.app.document.DocumentViewModel;
  */
 public final class BrowseViewModel {
     private final DocumentViewModel document;
+    private final SampleSession session;
     private final ReadOnlyObjectWrapper<BrowseSource> source = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Integer> rows = FXCollections.observableArrayList();
     private final FilteredList<Integer> filtered = new FilteredList<>(rows, r -> true);
@@ -30,8 +33,15 @@ public final class BrowseViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
+    /** A Browse that shows no status (a preview tool, tests). */
     public BrowseViewModel(DocumentViewModel document) {
+        this(document, null);
+    }
+
+    /** A Browse whose status column follows the session's live decisions (Tune's pipeline). */
+    public BrowseViewModel(DocumentViewModel document, SampleSession session) {
         this.document = document;
+        this.session = session;
         filter.addListener((obs, old, text) -> applyFilter());
         selectedRow.addListener((obs, old, row) -> {
             BrowseSource s = source.get();
@@ -94,6 +104,23 @@ public final class BrowseViewModel {
             s.setLanguages(codes);
             revision.set(revision.get() + 1);
         }
+    }
+
+    /**
+     * Kept or removed under the session's live decisions, for a row of the session's sample; null for a
+     * preview, another sample, or without a session. {@link #statusVersionProperty()} says when it changes.
+     */
+    public DocumentRow status(int row) {
+        BrowseSource s = source.get();
+        if (session == null || !(s instanceof SampleSource sample) || sample.sample() != session.sample()) {
+            return null;
+        }
+        return session.documentRows().withoutSnippet(row);
+    }
+
+    /** Changes when the statuses change (a new decision, a label); never without a session. */
+    public javafx.beans.value.ObservableValue<Number> statusVersionProperty() {
+        return session == null ? new javafx.beans.property.SimpleIntegerProperty() : session.documentRows().versionProperty();
     }
 
     public DocumentViewModel document() {

@@ -16,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ScrollPane;
@@ -44,6 +43,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.loupe.analysis.cluster.ClusterStats;
 import org.loupe.analysis.cluster.Clustering;
+import org.loupe.app.common.DocumentCells;
 import org.loupe.app.document.DocumentView;
 import org.loupe.app.session.SampleSession;
 
@@ -452,20 +452,7 @@ public final class ClustersView extends BorderPane {
         ListView<Integer> list = new ListView<>(rows);
         list.setId(id);
         list.setPlaceholder(new Label("None"));
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Integer row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null || session.sample() == null || row >= session.sample().size()) {
-                    setText(null);
-                    return;
-                }
-                var d = session.decisions();
-                String status = d == null || row >= d.rows() || d.kept(row) ? ""
-                        : "  ·  " + d.steps().get(d.removedBy(row)) + ": " + d.reason(row);
-                setText(session.sample().id(row) + status);
-            }
-        });
+        list.setCellFactory(DocumentCells.listCells(session.documentRows()::row, null, session.documentRows().versionProperty()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 model.open(r);

@@ -3,6 +3,7 @@ package org.loupe.app.diff;
 import org.loupe.app.session.LabelKeys;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -26,6 +27,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.loupe.app.common.DocumentCells;
 import org.loupe.app.document.DocumentView;
 import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.StepOverlap;
@@ -114,14 +116,17 @@ public final class DiffView extends BorderPane {
         docs.setId("diff-documents");
         docs.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         docs.setPlaceholder(new Label("No document changed sides"));
-        docs.getColumns().add(column("id", 170, DiffViewModel.DiffRow::id));
-        docs.getColumns().add(column("domain", 130, DiffViewModel.DiffRow::domain));
-        docs.getColumns().add(column("metric", 190, DiffViewModel.DiffRow::metric));
-        docs.getColumns().add(column("value", 70, DiffViewModel.DiffRow::value));
-        docs.getColumns().add(column("drops if (before)", 100, DiffViewModel.DiffRow::oldThreshold));
-        docs.getColumns().add(column("drops if (now)", 100, DiffViewModel.DiffRow::newThreshold));
-        docs.getColumns().add(column("before", 160, DiffViewModel.DiffRow::before));
-        docs.getColumns().add(column("now", 160, DiffViewModel.DiffRow::now));
+        // Where the document is now (status, domain, text), then what moved it: the metric and the thresholds.
+        List<TableColumn<DiffViewModel.DiffRow, ?>> document = DocumentCells.columns(r -> session.documentRows().row(r.row()),
+                session.documentRows().versionProperty());
+        document.get(0).setText("now");
+        document.get(2).setPrefWidth(240);
+        docs.getColumns().addAll(document);
+        docs.getColumns().add(column("metric", 150, DiffViewModel.DiffRow::metric));
+        docs.getColumns().add(column("value", 60, DiffViewModel.DiffRow::value));
+        docs.getColumns().add(column("drops if (before)", 90, DiffViewModel.DiffRow::oldThreshold));
+        docs.getColumns().add(column("drops if (now)", 90, DiffViewModel.DiffRow::newThreshold));
+        docs.getColumns().add(column("before", 150, DiffViewModel.DiffRow::before));
         docs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         docs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0 && i.intValue() < model.documents().size()) {

@@ -19,7 +19,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -31,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.loupe.app.common.DocumentCells;
 import org.loupe.app.document.DocumentView;
 import org.loupe.app.session.SampleSession;
 
@@ -220,19 +220,7 @@ public final class DomainsView extends BorderPane {
         ListView<Integer> list = new ListView<>(rows);
         list.setId(id);
         list.setPlaceholder(new Label("None"));
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Integer row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null || session.sample() == null) {
-                    setText(null);
-                    return;
-                }
-                var d = session.decisions();
-                String status = d == null || d.kept(row) ? "" : "  ·  " + d.steps().get(d.removedBy(row)) + ": " + d.reason(row);
-                setText(session.sample().id(row) + status);
-            }
-        });
+        list.setCellFactory(DocumentCells.listCells(session.documentRows()::row, null, session.documentRows().versionProperty()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 session.open(r);

@@ -131,27 +131,6 @@ public record DuplicateClusters(String step, int stepIndex, boolean minhash, Lis
 
     /** The beginning of a text on one line: whitespace runs as one space, at most {@link #SNIPPET} characters. */
     public static String snippet(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(SNIPPET + 1);
-        boolean space = false;
-        for (int i = 0; i < text.length() && b.length() < SNIPPET; i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = b.length() > 0;
-            } else {
-                if (space) {
-                    b.append(' ');
-                    space = false;
-                }
-                b.append(c);
-            }
-        }
-        if (b.length() >= SNIPPET) {
-            b.setLength(SNIPPET - 1);
-            b.append('…');
-        }
-        return b.toString();
+        return org.loupe.app.common.DocumentRow.snippet(text, SNIPPET);
     }
 }

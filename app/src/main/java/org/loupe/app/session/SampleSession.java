@@ -51,6 +51,7 @@ public final class SampleSession {
     private final WhyAnnotator annotator;
     private final DocumentViewModel inspector;
     private final LatestTask<Measured> measuring;
+    private final DocumentRows documentRows;
 
     private final ReadOnlyObjectWrapper<Sample> sample = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PipelineConfig> config = new ReadOnlyObjectWrapper<>(Presets.require(Presets.FINEWEB));
@@ -70,6 +71,10 @@ public final class SampleSession {
         inspector.annotatorProperty().set(annotator::annotate);
         decisions.addListener((o, a, d) -> inspector.refreshAnnotation());
         labels.versionProperty().addListener((o, a, v) -> inspector.refreshAnnotation());
+        this.documentRows = new DocumentRows(this, context.tasks());
+        sample.addListener((o, a, v) -> documentRows.reset());
+        decisions.addListener((o, a, d) -> documentRows.changed());
+        labels.versionProperty().addListener((o, a, v) -> documentRows.changed());
     }
 
     // State
@@ -159,6 +164,14 @@ public final class SampleSession {
      */
     public DocumentViewModel inspector() {
         return inspector;
+    }
+
+    /**
+     * The rows lists of documents show (id, domain, snippet, kept or removed under the live decisions), and
+     * when to redraw them.
+     */
+    public DocumentRows documentRows() {
+        return documentRows;
     }
 
     /** Opens a row of the sample in the inspector. */

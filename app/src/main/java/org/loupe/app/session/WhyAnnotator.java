@@ -11,6 +11,7 @@ import org.loupe.engine.model.Document;
 import org.loupe.engine.pipeline.StepConfig;
 import org.loupe.engine.pipeline.StepParams;
 import org.loupe.engine.pipeline.StepType;
+import org.loupe.engine.pipeline.steps.LanguageStep;
 import org.loupe.engine.workspace.Labels;
 
 /**
@@ -43,46 +44,50 @@ final class WhyAnnotator {
         List<Annotation.WhyRow> why = new ArrayList<>();
         for (int k = 0; k < ex.steps().size(); k++) {
             RowExplanation.StepVerdict v = ex.steps().get(k);
+            StepType type = stepType(snap, v.step());
             String without = ex.withoutStep(k);
             String note = v.reason() == null ? "passes"
                     : (v.rescued() ? "would drop (" + v.reason() + "), kept by keep_fraction"
                     : "drops: " + v.reason() + (d.removedBy(row) == k
                     ? "; without this step: " + (without == null ? "kept" : "removed by " + without) : ""));
-            boolean first = true;
+            String failed = v.reason() == null ? "pass" : v.rescued() ? "FAIL (kept by keep_fraction)" : "FAIL";
+            List<Annotation.WhyRow> rows = new ArrayList<>();
             for (RowExplanation.CheckRow c : v.checks()) {
-                why.add(new Annotation.WhyRow(v.step(), c.param() + ": " + c.metric(), Formats.shortNumber(c.value()),
+                rows.add(new Annotation.WhyRow(v.step(), c.param() + ": " + c.metric(), valueText(type, c.metric(), c.value()),
                         opText(c.op()) + " " + Formats.shortNumber(c.threshold()),
                         c.fails() ? (v.rescued() ? "FAIL (kept by keep_fraction)" : "FAIL") : "pass",
-                        Double.isNaN(c.margin()) ? "—" : Formats.shortNumber(c.margin()), c.fails() && !v.rescued(),
-                        first ? note : ""));
-                first = false;
+                        Double.isNaN(c.margin()) ? "—" : Formats.shortNumber(c.margin()), c.fails() && !v.rescued(), ""));
             }
             if (v.duplicate() != null) {
                 RowExplanation.Duplicate dup = v.duplicate();
                 boolean survivor = dup.survivor() == row;
                 String of = survivor ? "survivor of " + dup.size() + " copies"
                         : "copy of " + snap.sample().id(dup.survivor()) + hostOf(snap, dup.survivor());
-                why.add(new Annotation.WhyRow(v.step(), "group of copies", "#" + dup.group() + " (" + dup.size() + ")", "",
-                        v.reason() == null ? "pass" : v.rescued() ? "FAIL (kept by keep_fraction)" : "FAIL", "",
-                        v.reason() != null && !v.rescued(), first ? note + "; " + of : of));
-                first = false;
+                rows.add(new Annotation.WhyRow(v.step(), "group of copies", "#" + dup.group() + " (" + dup.size() + ")", "",
+                        failed, "", v.reason() != null && !v.rescued(), of));
+            }
+            if (v.reason() != null && rows.stream().noneMatch(w -> w.result().startsWith("FAIL"))) {
+                // The step drops the document though no threshold check fails on its own: what it decided on.
+                rows.add(0, decidingRow(snap, row, v, type, failed));
             }
             for (RowExplanation.MetricValue mv : v.otherMetrics()) {
-                if (mv.metric().matches("top_(label|score)_([2-9]|\\d{2,})")) {
-                    continue; // the runner-up languages: the first is enough here
+                if (mv.metric().matches("top_(label|score)_([2-9]|\\d{2,})") || mv.metric().startsWith("_")) {
+                    continue; // the runner-up languages (the first is enough here) and hidden columns
                 }
-                why.add(new Annotation.WhyRow(v.step(), mv.metric(), mv.label() != null ? mv.label() : Formats.shortNumber(mv.value()), "", "", "", false, first ? note : ""));
-                first = false;
+                rows.add(new Annotation.WhyRow(v.step(), mv.metric(), mv.label() != null ? mv.label()
+                        : valueText(type, mv.metric(), mv.value()), "", "", "", false, ""));
             }
-            if (first) {
-                why.add(new Annotation.WhyRow(v.step(), "", "", "", v.reason() == null ? "pass" : "FAIL", "",
-                        v.reason() != null && !v.rescued(), note));
+            if (rows.isEmpty()) {
+                rows.add(new Annotation.WhyRow(v.step(), "", "", "", failed, "", v.reason() != null && !v.rescued(), ""));
             }
+            // The step's outcome on the row that says why (its first failing row), else on its first row.
+            int at = Math.max(0, indexOfFail(rows));
+            Annotation.WhyRow head = rows.get(at);
+            rows.set(at, new Annotation.WhyRow(head.step(), head.test(), head.value(), head.threshold(), head.result(),
+                    head.margin(), head.fails(), head.note().isEmpty() ? note : note + "; " + head.note()));
+            why.addAll(rows);
         }
-        // The checks that fail come first (the answer to "why"), then every other value in pipeline order.
-        List<Annotation.WhyRow> ordered = new ArrayList<>(why.stream().filter(w -> w.result().startsWith("FAIL")).toList());
-        why.stream().filter(w -> !w.result().startsWith("FAIL")).forEach(ordered::add);
-        why = ordered;
+        why = ordered(why, d.removedBy(row) < 0 ? null : d.steps().get(d.removedBy(row)));
         String verdict;
         int by = d.removedBy(row);
         if (by < 0) {
@@ -132,6 +137,62 @@ final class WhyAnnotator {
             }
         }
         return new Annotation(verdict, why, lines, lineStep);
+    }
+
+    /**
+     * The rows that answer "why" first: the failing checks of the step that removed the document, then every
+     * other failing check, then the rest, each in pipeline order.
+     */
+    static List<Annotation.WhyRow> ordered(List<Annotation.WhyRow> why, String removedBy) {
+        List<Annotation.WhyRow> out = new ArrayList<>(why);
+        out.sort(java.util.Comparator.comparingInt(w -> w.fails() && w.step().equals(removedBy) ? 0
+                : w.result().startsWith("FAIL") ? 1 : 2));
+        return out;
+    }
+
+    private static int indexOfFail(List<Annotation.WhyRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).result().startsWith("FAIL")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private StepType stepType(SampleSession.Snapshot snap, String step) {
+        int at = snap.config().indexOf(step);
+        return at < 0 ? null : session.catalog().type(snap.config().steps().get(at).type()).orElse(null);
+    }
+
+    /** A value as the table shows it: a number, or why there is none ("not measured: fewer than 3 words"). */
+    static String valueText(StepType type, String metric, double value) {
+        if (!Double.isNaN(value)) {
+            return Formats.shortNumber(value);
+        }
+        return "not measured" + (type == null ? "" : type.undefinedReason(metric).map(r -> ": " + r).orElse(""));
+    }
+
+    /**
+     * The row of a step that drops the document with no failing threshold check: for the language step, the
+     * language found and its score against the languages kept and the threshold; else the step's reason.
+     */
+    private Annotation.WhyRow decidingRow(SampleSession.Snapshot snap, int row, RowExplanation.StepVerdict v, StepType type,
+                                          String result) {
+        boolean drops = !v.rescued();
+        if (type != null && type.name().equals(LanguageStep.NAME)) {
+            String label = v.otherMetrics().stream().filter(m -> m.metric().equals("language")).map(RowExplanation.MetricValue::label)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("unknown");
+            double score = v.checks().stream().filter(c -> c.metric().equals("language_score"))
+                    .mapToDouble(RowExplanation.CheckRow::value).findFirst().orElse(Double.NaN);
+            StepConfig step = snap.config().steps().get(snap.config().indexOf(v.step()));
+            StepParams p = StepParams.of(type, step, snap.sample().host(row));
+            List<String> wanted = p.strings(LanguageStep.LANGUAGES);
+            String condition = (wanted == null ? "any language" : "one of " + String.join(", ", wanted))
+                    + " scoring > " + Formats.shortNumber(p.number(LanguageStep.LANGUAGE_THRESHOLD));
+            return new Annotation.WhyRow(v.step(), LanguageStep.LANGUAGES.name() + ": language",
+                    label + " (score " + valueText(type, "language_score", score) + ")", "keep " + condition, result, "", drops, "");
+        }
+        return new Annotation.WhyRow(v.step(), "decision", v.reason(), "", result, "", drops, "");
     }
 
     static String opText(Check.Op op) {

@@ -116,8 +116,8 @@ public final class MainViewModel implements AutoCloseable {
         // One at a time: two quick opens must not write the file at once.
         recents = new LatestTask<List<Path>>(tasks).coalescing();
         this.document = new DocumentViewModel(tasks);
-        this.browse = new BrowseViewModel(document);
         this.session = new org.loupe.app.session.SampleSession(context);
+        this.browse = new BrowseViewModel(document, session);
         this.tune = new org.loupe.app.tune.TuneViewModel(context, session);
         // Browse's viewer explains documents too: why the current pipeline keeps or removes them.
         document.annotatorProperty().set(session::annotate);

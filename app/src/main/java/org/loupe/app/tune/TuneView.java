@@ -130,8 +130,8 @@ public final class TuneView extends BorderPane {
         VBox.setVgrow(steps, javafx.scene.layout.Priority.NEVER);
         VBox.setVgrow(params, javafx.scene.layout.Priority.ALWAYS);
         Label paramsTitle = new Label();
-        paramsTitle.textProperty().bind(model.selectedStepProperty().map(i -> i.intValue() < 0
-                || i.intValue() >= model.steps().size() ? "Parameters" : "Parameters of " + model.steps().get(i.intValue()).stepName()));
+        paramsTitle.setId("tune-params-title");
+        paramsTitle.textProperty().bind(model.parametersTitleProperty());
         VBox left = new VBox(8, new Label("Pipeline"), preset, steps, tools, paramsTitle, params, meaning);
         left.setPadding(new Insets(8));
         left.setPrefWidth(330);
@@ -286,13 +286,16 @@ public final class TuneView extends BorderPane {
         table.setId("tune-documents");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("Select a step; its removed documents are listed here"));
-        table.getColumns().add(column("id", 200, TuneViewModel.DocRow::id));
-        table.getColumns().add(column("domain", 150, TuneViewModel.DocRow::domain));
+        // Each document as every list shows it (status, domain, text), with the selected metric's value and tokens.
+        java.util.List<TableColumn<TuneViewModel.DocRow, ?>> document =
+                org.loupe.app.common.DocumentCells.columns(r -> model.session().documentRows().row(r.row()),
+                        model.session().documentRows().versionProperty());
+        table.getColumns().addAll(document.subList(0, 2));
         TableColumn<TuneViewModel.DocRow, String> value = column("value", 80, TuneViewModel.DocRow::value);
         value.textProperty().bind(model.metricProperty().map(m -> m).orElse("value"));
         table.getColumns().add(value);
         table.getColumns().add(number("tokens", TuneViewModel.DocRow::tokens));
-        table.getColumns().add(column("status", 260, TuneViewModel.DocRow::status));
+        table.getColumns().add(document.get(2));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0 && i.intValue() < model.documents().size()) {

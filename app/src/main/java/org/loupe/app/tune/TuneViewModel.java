@@ -86,6 +86,7 @@ public final class TuneViewModel {
     private final ObservableList<CascadeRow> cascade = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No sample");
     private final ReadOnlyStringWrapper stepStats = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper parametersTitle = new ReadOnlyStringWrapper("Parameters");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final StepHistogram histogram;
     private final ParameterEditor parameters;
@@ -117,12 +118,7 @@ public final class TuneViewModel {
             }
         });
         session.labels().versionProperty().addListener((o, a, b) -> documents.refresh());
-        selectedStep.addListener((o, a, b) -> {
-            parameters.refresh(session.table() != null);
-            refreshStepStats();
-            histogram.refreshMetrics();
-            documents.refresh();
-        });
+        selectedStep.addListener((o, a, b) -> selectionChanged());
         // Open on the step with the most familiar thresholds (word counts), so the histogram shows at once.
         selectedStep.set(Math.max(0, session.config().indexOf(GopherQualityStep.NAME)));
         histogram.metricProperty().addListener((o, a, b) -> refreshHistogram());
@@ -144,6 +140,8 @@ public final class TuneViewModel {
 
     private void configChanged(PipelineConfig next) {
         int sel = selectedStep.get();
+        // The selection follows its step: a step added before it (Domains' "block"), or a move, shifts its index.
+        String selected = sel >= 0 && sel < steps.size() ? steps.get(sel).stepName() : null;
         if (steps.size() == next.steps().size()) {
             // Replace only the steps that changed: lists keep their selection through a threshold drag.
             for (int i = 0; i < steps.size(); i++) {
@@ -154,8 +152,33 @@ public final class TuneViewModel {
         } else {
             steps.setAll(next.steps());
         }
-        selectedStep.set(Math.min(sel, steps.size() - 1));
+        int to = selected == null ? -1 : next.indexOf(selected);
+        if (to < 0) {
+            to = Math.min(Math.max(sel, 0), steps.size() - 1);
+        }
+        if (to != selectedStep.get()) {
+            selectedStep.set(to);
+        } else if (selected == null || to < 0 || !steps.get(to).stepName().equals(selected)) {
+            // Another step now stands at the selected index (the selected one was removed): show it.
+            selectionChanged();
+        } else {
+            parameters.refresh(session.table() != null);
+            refreshTitle();
+        }
+    }
+
+    /** The selected step changed (or another step took its place): its parameters, histogram and lists. */
+    private void selectionChanged() {
+        refreshTitle();
         parameters.refresh(session.table() != null);
+        refreshStepStats();
+        histogram.refreshMetrics();
+        documents.refresh();
+    }
+
+    private void refreshTitle() {
+        int i = selectedStep.get();
+        parametersTitle.set(i < 0 || i >= steps.size() ? "Parameters" : "Parameters of " + steps.get(i).stepName());
     }
 
     private void decided(Decisions d) {
@@ -233,6 +256,12 @@ public final class TuneViewModel {
         return selectedStep;
     }
 
+    /** The heading of the parameter table: "Parameters of gopher_quality", the selected step's. */
+    public ReadOnlyStringProperty parametersTitleProperty() {
+        return parametersTitle.getReadOnlyProperty();
+    }
+
+    /** The parameters of the selected step. */
     public ObservableList<ParamRow> params() {
         return parameters.rows();
     }

@@ -19,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -41,6 +40,7 @@ import org.loupe.analysis.vocab.PreTokenizer;
 import org.loupe.analysis.vocab.TokenFlag;
 import org.loupe.analysis.vocab.VocabReport;
 import org.loupe.app.document.DocumentView;
+import org.loupe.app.common.DocumentCells;
 import org.loupe.app.session.SampleSession;
 
 /**
@@ -244,8 +244,8 @@ public final class VocabularyView extends BorderPane {
         HBox head = new HBox(10, title, search);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        ListView<VocabularyViewModel.DocumentHit> kept = documents("vocab-kept", model.keptDocuments(), model);
-        ListView<VocabularyViewModel.DocumentHit> removed = documents("vocab-removed", model.removedDocuments(), model);
+        ListView<VocabularyViewModel.DocumentHit> kept = documents("vocab-kept", model.keptDocuments(), model, session);
+        ListView<VocabularyViewModel.DocumentHit> removed = documents("vocab-removed", model.removedDocuments(), model, session);
         SplitPane lists = new SplitPane(titled("kept", kept), titled("removed", removed));
         VBox top = new VBox(6, head, facts, found, lists);
         VBox.setVgrow(lists, Priority.ALWAYS);
@@ -300,22 +300,12 @@ public final class VocabularyView extends BorderPane {
     }
 
     private static ListView<VocabularyViewModel.DocumentHit> documents(String id, ObservableList<VocabularyViewModel.DocumentHit> rows,
-                                                                       VocabularyViewModel model) {
+                                                                       VocabularyViewModel model, SampleSession session) {
         ListView<VocabularyViewModel.DocumentHit> list = new ListView<>(rows);
         list.setId(id);
         list.setPlaceholder(new Label("None"));
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(VocabularyViewModel.DocumentHit hit, boolean empty) {
-                super.updateItem(hit, empty);
-                if (empty || hit == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(String.format("%,d×  ·  %s%s", hit.occurrences(), hit.id(), hit.url() == null ? "" : "  ·  " + hit.url()));
-            }
-        });
+        list.setCellFactory(DocumentCells.listCells(hit -> session.documentRows().row(hit.row()),
+                hit -> String.format("%,d×", hit.occurrences()), session.documentRows().versionProperty()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
             if (hit != null) {
                 model.open(hit.row());

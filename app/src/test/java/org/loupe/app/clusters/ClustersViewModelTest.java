@@ -436,10 +436,17 @@ class ClustersViewModelTest {
         assertThat(clusters.kept()).doesNotHaveDuplicates().allSatisfy(row -> {
             assertThat(p.cluster()[pointOf[row]]).isEqualTo(cluster);
             assertThat(d.kept(row)).isTrue();
+            assertThat(tune.session().documentRows().row(row).kept()).isTrue();
         });
         assertThat(clusters.removed()).doesNotHaveDuplicates().allSatisfy(row -> {
             assertThat(p.cluster()[pointOf[row]]).isEqualTo(cluster);
             assertThat(d.kept(row)).isFalse();
+            // The list's row says which step removed it, with the domain and the beginning of the text.
+            org.loupe.app.common.DocumentRow shown = tune.session().documentRows().row(row);
+            assertThat(shown.removed()).isTrue();
+            assertThat(shown.step()).isEqualTo(d.steps().get(d.removedBy(row)));
+            assertThat(shown.domain()).isEqualTo(tune.sample().host(row) == null ? "" : tune.sample().host(row));
+            assertThat(shown.snippet()).isNotBlank();
         });
         assertThat(clusters.kept().size() + clusters.removed().size()).isPositive();
     }

@@ -102,6 +102,12 @@ class TuneDiffUiTest {
         assertThat(docs.getItems()).extracting(TuneViewModel.DocRow::row).containsExactly(
                 IntStream.of(removed).boxed().toArray(Integer[]::new));
         assertThat(docs.getItems().get(0).status()).startsWith("gopher_quality: ");
+        // Each row shows its status as a badge, and the beginning of its text once read in the background.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tune-documents .badge-removed").tryQuery().isPresent());
+        assertThat(robot.lookup("#tune-documents .badge-removed").queryAs(Label.class).getText()).startsWith("gopher_quality: ");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tune-documents .table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().anyMatch(cell -> "document-text".equals(cell.getTableColumn().getId())
+                && cell.getText() != null && cell.getText().length() > 20));
 
         // A drag on another metric keeps that metric (the step list must not lose its selection meanwhile).
         robot.interact(() -> tune.metricProperty().set("alpha_words_ratio"));
@@ -117,6 +123,20 @@ class TuneDiffUiTest {
         assertThat(((Number) tune.configProperty().get().steps().get(gopher).params().get("max_non_alpha_words_ratio"))
                 .doubleValue()).isBetween(0.65, 0.75);
         assertThat(robot.lookup("#tune-steps").queryListView().getSelectionModel().getSelectedIndex()).isEqualTo(gopher);
+
+        // "Add to URL blocklist" puts a URL step in front: the list, the heading and the table stay on Gopher quality.
+        robot.interact(() -> {
+            var config = tune.configProperty().get();
+            tune.session().replace(config.withSteps(config.steps().stream().filter(st -> !st.type().equals("url")).toList()), false);
+            tune.blockDomain("example.com");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        int sel = tune.selectedStepProperty().get();
+        assertThat(tune.steps().get(0).type()).isEqualTo("url");
+        assertThat(tune.steps().get(sel).stepName()).isEqualTo("gopher_quality");
+        assertThat(robot.lookup("#tune-steps").queryListView().getSelectionModel().getSelectedIndex()).isEqualTo(sel);
+        assertThat(robot.lookup("#tune-params-title").queryLabeled().getText()).isEqualTo("Parameters of gopher_quality");
+        assertThat(tune.params()).extracting(TuneViewModel.ParamRow::name).contains("min_doc_words");
     }
 
     @Test

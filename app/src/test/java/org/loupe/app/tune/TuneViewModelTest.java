@@ -115,4 +115,48 @@ class TuneViewModelTest {
         assertThat(TuneViewModel.shortNumber(1214.05)).isEqualTo("1210");
         assertThat(TuneViewModel.shortNumber(0.123456)).isEqualTo("0.123");
     }
+
+    /** The heading, the selection and the parameter table all name the selected step. */
+    private static void assertShowsStep(TuneViewModel tune, String name) {
+        int sel = tune.selectedStepProperty().get();
+        assertThat(tune.steps().get(sel).stepName()).isEqualTo(name);
+        assertThat(tune.configProperty().get().steps().get(sel).stepName()).isEqualTo(name);
+        assertThat(tune.parametersTitleProperty().get()).isEqualTo("Parameters of " + name);
+        List<String> expected = tune.catalog().type(tune.steps().get(sel).type()).orElseThrow().params().stream()
+                .map(org.loupe.engine.pipeline.ParamSpec::name).toList();
+        assertThat(tune.params()).extracting(TuneViewModel.ParamRow::name).containsAll(expected);
+    }
+
+    @Test
+    void theParameterTableFollowsTheSelectedStepWhenStepsAreAddedMovedOrRemoved() throws Exception {
+        TuneViewModel tune = opened().tune();
+        PipelineConfig c = tune.configProperty().get();
+        tune.selectedStepProperty().set(c.indexOf("gopher_quality"));
+        assertShowsStep(tune, "gopher_quality");
+
+        // Removed before it: the selection moves up with its step.
+        List<StepConfig> withoutUrl = new java.util.ArrayList<>(c.steps());
+        withoutUrl.removeIf(st -> st.type().equals("url"));
+        tune.session().replace(c.withSteps(withoutUrl), true);
+        assertShowsStep(tune, "gopher_quality");
+
+        // "Add to URL blocklist" puts a URL step in front: the selection stays on Gopher quality.
+        tune.blockDomain("example.com");
+        assertThat(tune.steps().get(0).type()).isEqualTo("url");
+        assertShowsStep(tune, "gopher_quality");
+
+        // Moved down and up.
+        tune.moveStep(tune.selectedStepProperty().get(), 1);
+        assertShowsStep(tune, "gopher_quality");
+        tune.moveStep(tune.selectedStepProperty().get(), -1);
+        assertShowsStep(tune, "gopher_quality");
+
+        // The selected step removed: the step that takes its place is shown, heading and table alike.
+        int at = tune.selectedStepProperty().get();
+        List<StepConfig> without = new java.util.ArrayList<>(tune.configProperty().get().steps());
+        without.remove(at);
+        tune.session().replace(tune.configProperty().get().withSteps(without), true);
+        assertShowsStep(tune, without.get(at).stepName());
+        assertThat(tune.metrics()).isNotEmpty();
+    }
 }

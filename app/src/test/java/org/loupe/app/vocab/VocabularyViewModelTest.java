@@ -172,8 +172,14 @@ class VocabularyViewModelTest {
         VocabularyViewModel.DocumentHit hit = vocab.keptDocuments().stream().filter(h -> sample().host(h.row()) != null)
                 .findFirst().orElseThrow();
         int before = vocab.keptDocuments().size() + vocab.removedDocuments().size();
+        org.loupe.app.common.DocumentRow shown = main.session().documentRows().row(hit.row());
+        assertThat(shown.kept()).isTrue();
+        assertThat(shown.domain()).isEqualTo(sample().host(hit.row()));
+        assertThat(shown.snippet()).isNotBlank();
 
         main.tune().blockDomain(sample().host(hit.row()));
+
+        assertThat(main.session().documentRows().row(hit.row()).statusText()).startsWith("url");
 
         assertThat(decisions().kept(hit.row())).isFalse();
         assertThat(vocab.keptDocuments()).extracting(VocabularyViewModel.DocumentHit::row).doesNotContain(hit.row());

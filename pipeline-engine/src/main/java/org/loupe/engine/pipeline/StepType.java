@@ -149,6 +149,15 @@ public interface StepType {
         }
     }
 
+    /**
+     * Why a metric of this step has no value (NaN) for a document, as the measure defines it ("fewer than 3
+     * words", "no lines"): for the inspector, which says so instead of showing "NaN". Empty when the step does
+     * not say (the metric was then not measured for the document).
+     */
+    default Optional<String> undefinedReason(String metric) {
+        return Optional.empty();
+    }
+
     /** Whether measuring the step needs the language-ID model. */
     default boolean usesLanguageModel() {
         return false;

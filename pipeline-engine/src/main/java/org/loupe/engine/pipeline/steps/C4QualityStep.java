@@ -93,6 +93,16 @@ public final class C4QualityStep extends AbstractStep {
         };
     }
 
+    /** The two line-index metrics are undefined when no line has the thing they point at (see {@code C4Quality}). */
+    @Override
+    public Optional<String> undefinedReason(String metric) {
+        return switch (metric) {
+            case "lorem_ipsum_line" -> Optional.of("no line contains \"lorem ipsum\"");
+            case "curly_bracket_line" -> Optional.of("no line contains \"{\"");
+            default -> Optional.empty();
+        };
+    }
+
     @Override
     public StepMeasure measure(StepParams p, StepResources resources) {
         C4Quality.Params params = params(p);

@@ -4,6 +4,7 @@ import static org.loupe.engine.pipeline.ParamSpec.Role.DECISION;
 import static org.loupe.engine.pipeline.ParamSpec.Role.MEASURE;
 
 import java.util.List;
+import java.util.Optional;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.filter.ChecksDecider;
 import org.loupe.engine.filter.StepDecider;
@@ -47,6 +48,16 @@ public final class FineWebQualityStep extends AbstractStep {
                         CHAR_DUPLICATES_RATIO, NEW_LINE_RATIO, LANGUAGE),
                 FineWebQuality.METRICS, List.of("empty", "line_punct_ratio", "short_line_ratio", "char_dup_ratio", "list_ratio"),
                 false);
+    }
+
+    /** The ratios are undefined without lines or words (see {@code FineWebQuality}). */
+    @Override
+    public Optional<String> undefinedReason(String metric) {
+        return switch (metric) {
+            case "line_punct_ratio", "short_line_ratio", "char_dup_ratio" -> Optional.of("no lines");
+            case "list_ratio" -> Optional.of("no words");
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.loupe.engine.pipeline.ParamSpec.Role.MEASURE;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.filter.ChecksDecider;
 import org.loupe.engine.filter.StepDecider;
@@ -55,6 +56,17 @@ public final class GopherQualityStep extends AbstractStep {
                         "gopher_too_many_hashes", "gopher_too_many_ellipsis", "gopher_too_many_bullets",
                         "gopher_too_many_end_ellipsis", "gopher_below_alpha_threshold", "gopher_enough_stop_words"),
                 false);
+    }
+
+    /** The ratios are undefined where the reference divides by no words or no lines (see {@code GopherQuality}). */
+    @Override
+    public Optional<String> undefinedReason(String metric) {
+        return switch (metric) {
+            case "avg_word_length" -> Optional.of("no words other than symbols");
+            case "hash_ratio", "ellipsis_ratio", "alpha_words_ratio" -> Optional.of("no words");
+            case "bullet_lines_ratio", "end_ellipsis_lines_ratio" -> Optional.of("no lines");
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.loupe.engine.pipeline.ParamSpec.Role.MEASURE;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.filter.ChecksDecider;
@@ -52,6 +53,24 @@ public final class GopherRepetitionStep extends AbstractStep {
                         "duplicated_7_n_grams", "duplicated_8_n_grams", "duplicated_9_n_grams", "duplicated_10_n_grams"),
                 false);
     }
+
+    /**
+     * The character fractions are undefined for an empty text, the top n-gram fractions also when the text
+     * has fewer than n words (the reference skips the check; see {@code GopherRepetition}).
+     */
+    @Override
+    public Optional<String> undefinedReason(String metric) {
+        java.util.regex.Matcher top = TOP_N_GRAM.matcher(metric);
+        if (top.matches()) {
+            return Optional.of("fewer than " + top.group(1) + " words");
+        }
+        if (metric.endsWith("_char_frac")) {
+            return Optional.of("an empty text");
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern TOP_N_GRAM = java.util.regex.Pattern.compile("top_(\\d+)_gram_char_frac");
 
     @Override
     public StepMeasure measure(StepParams p, StepResources resources) {
