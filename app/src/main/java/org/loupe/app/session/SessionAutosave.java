@@ -3,69 +3,94 @@ package org.loupe.app.session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.loupe.app.task.ErrorMessages;
+import org.loupe.app.task.TaskRunner;
 
 /**
  * Saves a folder's session as the curator works, without a write per slider event: each change replaces
- * the state waiting to be written and restarts a short delay; when the changes pause, one write, on a
- * background thread of its own. {@link #flush()} writes what waits at once (on closing the window);
- * a change for another folder writes the previous folder's state first.
+ * the state waiting to be written and restarts a short pause ({@link TaskRunner#after}); when the changes
+ * pause, one write, in the background. {@link #flush()} writes what waits at once (on closing the window);
+ * a change for another folder writes the previous folder's state first. Called on the UI thread.
  */
 public final class SessionAutosave implements AutoCloseable {
     /** The pause after the last change before the session is written. */
     public static final Duration DELAY = Duration.ofMillis(500);
 
+    private final TaskRunner tasks;
     private final SessionMemory memory;
-    private final long delayMillis;
+    private final Duration delay;
     private final Consumer<String> onFailure;
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "loupe-session-save");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Object lock = new Object();
     private final AtomicInteger writes = new AtomicInteger();
+    /** The newest state written to each file: an older write that ends late does not replace a newer one. */
+    private final Map<Path, Long> written = new HashMap<>();
+    private long sequence;
     private Pending pending;
-    private ScheduledFuture<?> timer;
+    private TaskRunner.Handle timer;
     private boolean closed;
 
-    private record Pending(Path file, Path folder, SessionMemory.State state) { }
+    private record Pending(Path file, Path folder, SessionMemory.State state, long sequence) { }
 
-    /**
-     * @param onFailure told (on the writing thread) when a session cannot be written, with a sentence
-     */
-    public SessionAutosave(SessionMemory memory, Duration delay, Consumer<String> onFailure) {
+    /** @param onFailure told on the UI thread when a session cannot be written, with a sentence naming the file */
+    public SessionAutosave(TaskRunner tasks, SessionMemory memory, Duration delay, Consumer<String> onFailure) {
+        this.tasks = tasks;
         this.memory = memory;
-        this.delayMillis = delay.toMillis();
+        this.delay = delay;
         this.onFailure = onFailure;
     }
 
-    /** The folder's session changed: it is written after the delay unless another change comes first. */
+    /** The folder's session changed: it is written after the pause unless another change comes first. */
     public void changed(Path file, Path folder, SessionMemory.State state) {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            if (pending != null && !pending.file().equals(file)) {
-                Pending other = pending;
-                writer.execute(() -> write(other));
-            }
-            if (timer != null) {
-                timer.cancel(false);
-            }
-            pending = new Pending(file, folder, state);
-            timer = writer.schedule(this::writePending, delayMillis, TimeUnit.MILLISECONDS);
+        if (closed) {
+            return;
+        }
+        if (pending != null && !pending.file().equals(file)) {
+            writeInBackground(pending);
+        }
+        pending = new Pending(file, folder, state, ++sequence);
+        if (timer != null) {
+            timer.cancel();
+        }
+        timer = tasks.after(delay, this::paused);
+    }
+
+    private void paused() {
+        Pending p = take();
+        if (p != null) {
+            writeInBackground(p);
         }
     }
 
-    /** Writes the state waiting, now, on the calling thread (a small file: milliseconds). */
+    private Pending take() {
+        Pending p = pending;
+        pending = null;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        return p;
+    }
+
+    private void writeInBackground(Pending p) {
+        tasks.run("", ctx -> {
+            write(p);
+            return p;
+        }, done -> { }, error -> onFailure.accept(message(p, error)));
+    }
+
+    /** Writes what waits, now, on the calling thread (a small file: milliseconds). */
     public void flush() {
-        writePending();
+        Pending p = take();
+        if (p != null) {
+            try {
+                write(p);
+            } catch (IOException | RuntimeException e) {
+                onFailure.accept(message(p, e));
+            }
+        }
     }
 
     /** Sessions written so far (each a whole file). */
@@ -73,45 +98,26 @@ public final class SessionAutosave implements AutoCloseable {
         return writes.get();
     }
 
-    private void writePending() {
-        Pending p;
-        synchronized (lock) {
-            p = pending;
-            pending = null;
-            if (timer != null) {
-                timer.cancel(false);
-                timer = null;
+    private void write(Pending p) throws IOException {
+        // One write at a time: a flush must not race a background write of the same file.
+        synchronized (written) {
+            if (written.getOrDefault(p.file(), 0L) > p.sequence()) {
+                return;
             }
-        }
-        if (p != null) {
-            write(p);
+            memory.write(p.file(), p.folder(), p.state());
+            written.put(p.file(), p.sequence());
+            writes.incrementAndGet();
         }
     }
 
-    private void write(Pending p) {
-        // One write at a time: a flush must not race the background writer on the same file.
-        synchronized (writes) {
-            try {
-                memory.write(p.file(), p.folder(), p.state());
-                writes.incrementAndGet();
-            } catch (IOException | RuntimeException e) {
-                onFailure.accept("Cannot save the session to " + p.file() + ": " + e.getMessage());
-            }
-        }
+    private static String message(Pending p, Throwable error) {
+        return "Cannot save the session to " + p.file() + ": " + ErrorMessages.readable(error);
     }
 
-    /** Writes what waits and stops the writer. */
+    /** Writes what waits; later changes are not saved (the window is closing). */
     @Override
     public void close() {
         flush();
-        synchronized (lock) {
-            closed = true;
-        }
-        writer.shutdown();
-        try {
-            writer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        closed = true;
     }
 }

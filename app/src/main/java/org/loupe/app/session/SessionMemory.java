@@ -103,6 +103,11 @@ public final class SessionMemory {
 
     /** Writes a folder's session atomically. */
     public void write(Path file, Path folder, State state) throws IOException {
+        Path workspace = file.toAbsolutePath().getParent().getParent();
+        if (workspace != null && !Files.isDirectory(workspace)) {
+            // Not recreated behind the curator's back (a cache cleared while the window is open).
+            throw new IOException("the workspace " + workspace + " no longer exists");
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("folder", folder.toAbsolutePath().normalize().toString());

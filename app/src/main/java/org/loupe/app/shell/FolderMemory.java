@@ -54,7 +54,7 @@ final class FolderMemory implements AutoCloseable {
         this.diff = diff;
         this.view = view;
         this.memory = new SessionMemory(session.loader());
-        this.autosave = new SessionAutosave(memory, delay, message -> context.tasks().later(() -> notice.set(message)));
+        this.autosave = new SessionAutosave(context.tasks(), memory, delay, notice::set);
         this.reading = new LatestTask<>(context.tasks());
         ChangeListener<Object> changed = (o, a, b) -> changed();
         session.configProperty().addListener(changed);

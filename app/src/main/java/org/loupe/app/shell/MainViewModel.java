@@ -107,11 +107,6 @@ public final class MainViewModel implements AutoCloseable {
     private Runnable afterRestore;
 
     public MainViewModel(AppContext context) {
-        this(context, org.loupe.app.session.SessionAutosave.DELAY);
-    }
-
-    /** @param saveDelay the pause after the last change before the folder's session is written */
-    MainViewModel(AppContext context, java.time.Duration saveDelay) {
         this.context = context;
         TaskRunner tasks = context.tasks();
         demo = new LatestTask<Path>(tasks).onFailure(reason -> fail("Cannot open the demo sample", reason));
@@ -155,7 +150,7 @@ public final class MainViewModel implements AutoCloseable {
         session.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
         session.labels().versionProperty().addListener((o, a, v) -> document.refreshAnnotation());
         recents.start("", ctx -> context.recentFolders().load(), recent::setAll);
-        this.memory = new FolderMemory(context, session, tune, diff, view, saveDelay);
+        this.memory = new FolderMemory(context, session, tune, diff, view, org.loupe.app.session.SessionAutosave.DELAY);
         session.originProperty().addListener((o, a, b) -> describePipeline());
         session.modifiedProperty().addListener((o, a, b) -> describePipeline());
         describePipeline();

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loupe.app.task.ClockedTaskRunner;
+import org.loupe.app.task.ImmediateTaskRunner;
 import org.loupe.engine.pipeline.ConfigLoader;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.steps.BuiltinSteps;
@@ -35,15 +36,15 @@ class SessionAutosaveTest {
     void aBurstOfChangesIsOneWriteOfTheLastState() throws Exception {
         List<String> failures = new ArrayList<>();
         Path file = tmp.resolve("sessions/f.json");
-        try (SessionAutosave autosave = new SessionAutosave(memory, Duration.ofMillis(200), failures::add)) {
+        ClockedTaskRunner tasks = new ClockedTaskRunner();
+        try (SessionAutosave autosave = new SessionAutosave(tasks, memory, SessionAutosave.DELAY, failures::add)) {
             for (long words = 1; words <= 100; words++) {
                 autosave.changed(file, tmp, state(words));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (autosave.writes() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(600);
+            assertThat(file).doesNotExist();
+            tasks.pass();
+            assertThat(autosave.writes()).isEqualTo(1);
+            tasks.pass();
             assertThat(autosave.writes()).isEqualTo(1);
         }
         assertThat(failures).isEmpty();
@@ -55,7 +56,7 @@ class SessionAutosaveTest {
     @Test
     void closingWritesWhatWaitsAtOnce() throws Exception {
         Path file = tmp.resolve("f.json");
-        SessionAutosave autosave = new SessionAutosave(memory, Duration.ofDays(1), m -> { });
+        SessionAutosave autosave = new SessionAutosave(new ClockedTaskRunner(), memory, SessionAutosave.DELAY, m -> { });
         autosave.changed(file, tmp, state(9));
         assertThat(file).doesNotExist();
         autosave.close();
@@ -67,14 +68,13 @@ class SessionAutosaveTest {
     void aChangeForAnotherFolderWritesThePreviousFolderFirst() throws Exception {
         Path a = tmp.resolve("a.json");
         Path b = tmp.resolve("b.json");
-        try (SessionAutosave autosave = new SessionAutosave(memory, Duration.ofDays(1), m -> { })) {
+        ClockedTaskRunner tasks = new ClockedTaskRunner();
+        try (SessionAutosave autosave = new SessionAutosave(tasks, memory, SessionAutosave.DELAY, m -> { })) {
             autosave.changed(a, tmp.resolve("a"), state(1));
             autosave.changed(b, tmp.resolve("b"), state(2));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!Files.exists(a) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
             assertThat(memory.read(a)).isEqualTo(new SessionMemory.Restored(state(1)));
+            assertThat(b).doesNotExist();
+            tasks.pass();
         }
         assertThat(memory.read(b)).isEqualTo(new SessionMemory.Restored(state(2)));
     }
@@ -84,9 +84,8 @@ class SessionAutosaveTest {
         Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "x");
         Path file = blocker.resolve("f.json");
         List<String> failures = new ArrayList<>();
-        SessionAutosave autosave = new SessionAutosave(memory, Duration.ofDays(1), failures::add);
+        SessionAutosave autosave = new SessionAutosave(new ImmediateTaskRunner(), memory, SessionAutosave.DELAY, failures::add);
         autosave.changed(file, tmp, state(3));
-        autosave.close();
         assertThat(failures).singleElement().asString().startsWith("Cannot save the session to " + file);
     }
 

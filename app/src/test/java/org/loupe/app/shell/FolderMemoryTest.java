@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,9 @@ import org.loupe.app.TestFolders;
 import org.loupe.app.context.AppContext;
 import org.loupe.app.diff.DiffViewModel;
 import org.loupe.app.session.SampleSession;
+import org.loupe.app.task.ClockedTaskRunner;
 import org.loupe.app.task.ImmediateTaskRunner;
+import org.loupe.app.task.TaskRunner;
 import org.loupe.engine.decision.Decisions;
 import org.loupe.engine.pipeline.PipelineConfig;
 import org.loupe.engine.pipeline.StepConfig;
@@ -25,13 +26,16 @@ import org.loupe.engine.pipeline.steps.Presets;
 
 /** The work on a folder is remembered in the workspace and comes back when the folder is opened again. */
 class FolderMemoryTest {
-    private static final Duration NEVER = Duration.ofDays(1);
-
     @TempDir
     Path tmp;
 
-    private MainViewModel model(Duration saveDelay) {
-        return new MainViewModel(AppContext.create(tmp.resolve("ws"), new ImmediateTaskRunner()), saveDelay);
+    private MainViewModel model(TaskRunner tasks) {
+        return new MainViewModel(AppContext.create(tmp.resolve("ws"), tasks));
+    }
+
+    /** A window whose pauses never end: only closing it writes the session. */
+    private MainViewModel model() {
+        return model(new ClockedTaskRunner());
     }
 
     private Path data() throws Exception {
@@ -54,7 +58,7 @@ class FolderMemoryTest {
     void reopeningAFolderRestoresThePipelineTheBaselineAndTheView() throws Exception {
         Path folder = data();
         PipelineConfig tunedConfig;
-        try (MainViewModel first = model(NEVER)) {
+        try (MainViewModel first = model()) {
             first.openFolder(folder);
             first.diff().pinPreset(Presets.GOPHER);
             assertThat(first.session().edit(tuned(first.session().config()), false)).isTrue();
@@ -65,7 +69,7 @@ class FolderMemoryTest {
             // Closing the window writes what waits.
         }
 
-        MainViewModel again = model(NEVER);
+        MainViewModel again = model();
         List<Decisions> decided = new ArrayList<>();
         again.session().decisionsProperty().addListener((o, a, d) -> {
             if (d != null) {
@@ -97,14 +101,14 @@ class FolderMemoryTest {
     @Test
     void theDemoIsRememberedLikeAFolder() throws Exception {
         PipelineConfig tunedConfig;
-        try (MainViewModel first = model(NEVER)) {
+        try (MainViewModel first = model()) {
             first.sampleSizeProperty().set(50);
             first.openDemo();
             assertThat(first.sampleProperty().get()).isNotNull();
             assertThat(first.session().edit(tuned(first.session().config()), false)).isTrue();
             tunedConfig = first.session().config();
         }
-        try (MainViewModel again = model(NEVER)) {
+        try (MainViewModel again = model()) {
             again.sampleSizeProperty().set(50);
             again.openDemo();
             assertThat(again.session().config()).isEqualTo(tunedConfig);
@@ -113,11 +117,11 @@ class FolderMemoryTest {
 
     @Test
     void aBurstOfEditsIsWrittenOnceWhenTheyPause() throws Exception {
-        Duration delay = Duration.ofMillis(300);
-        try (MainViewModel model = model(delay)) {
+        ClockedTaskRunner tasks = new ClockedTaskRunner();
+        try (MainViewModel model = model(tasks)) {
             model.openFolder(data());
             // What opening changed (the metric the histogram shows) is written after its own pause.
-            Thread.sleep(3 * delay.toMillis());
+            tasks.pass();
             int before = model.memory().writes();
             PipelineConfig c = model.session().config();
             int gopher = c.indexOf(GopherQualityStep.NAME);
@@ -125,11 +129,9 @@ class FolderMemoryTest {
                 c = c.withStep(gopher, c.steps().get(gopher).withParam(GopherQualityStep.MIN_DOC_WORDS, (long) words));
                 assertThat(model.session().edit(c, false)).isTrue();
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (model.memory().writes() == before && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(3 * delay.toMillis());
+            assertThat(model.memory().writes()).isEqualTo(before);
+            assertThat(tasks.waiting()).isEqualTo(1);
+            tasks.pass();
 
             assertThat(model.memory().writes()).isEqualTo(before + 1);
             String saved = Files.readString(model.memory().file(data()));
@@ -144,7 +146,7 @@ class FolderMemoryTest {
             "{\"format\": 99, \"pipeline\": {\"schema_version\": 1, \"steps\": []}, \"origin\": {\"preset\": \"fineweb\"}}|format 99 is not supported"})
     void aDamagedSessionFileIsReportedSetAsideAndTheDefaultsAreUsed(String content, String problem) throws Exception {
         Path folder = data();
-        try (MainViewModel model = model(NEVER)) {
+        try (MainViewModel model = model()) {
             Path file = model.memory().file(folder);
             Files.createDirectories(file.getParent());
             Files.writeString(file, content);
@@ -172,7 +174,7 @@ class FolderMemoryTest {
 
     @Test
     void thePipelineShowsItsPresetOrFileAndAMarkWhenItDiffers() throws Exception {
-        try (MainViewModel model = model(NEVER)) {
+        try (MainViewModel model = model()) {
             model.openFolder(data());
             assertThat(model.pipelineLabelProperty().get()).isEqualTo("fineweb");
             assertThat(model.pipelineModifiedProperty().get()).isFalse();
