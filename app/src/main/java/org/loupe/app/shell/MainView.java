@@ -233,6 +233,7 @@ public final class MainView extends BorderPane {
         Button revert = new Button("Revert");
         revert.setId("pipeline-revert");
         revert.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        revert.setMinWidth(Region.USE_PREF_SIZE);
         revert.setTooltip(new Tooltip("Go back to the pipeline of the preset or config file it came from"));
         revert.visibleProperty().bind(model.pipelineModifiedProperty());
         revert.managedProperty().bind(revert.visibleProperty());
@@ -255,6 +256,7 @@ public final class MainView extends BorderPane {
         Button dismiss = new Button("Dismiss");
         dismiss.setId("notice-dismiss");
         dismiss.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.setOnAction(e -> model.dismissNotice());
         HBox bar = new HBox(10, text, dismiss);
         bar.setAlignment(Pos.CENTER_LEFT);
