@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.loupe.app.context.AppContext;
 import org.loupe.app.common.RowList;
 import org.loupe.app.task.LatestTask;
+import org.loupe.app.session.PinnedBaseline;
 import org.loupe.app.session.SampleSession;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.decision.DecisionDiff;
@@ -65,6 +66,9 @@ public final class DiffViewModel {
     private final ObjectProperty<Side> side = new SimpleObjectProperty<>(Side.NEWLY_REMOVED);
     private final RowList<DiffRow> documents = new RowList<>(this::diffRow);
     private final ReadOnlyStringWrapper listTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<PinnedBaseline> pinned = new ReadOnlyObjectWrapper<>();
+    /** A remembered baseline waiting for the sample to be measured. */
+    private PinnedBaseline pending;
 
     private PipelineConfig baselineConfig;
     private PipelineConfig currentConfig;
@@ -83,9 +87,14 @@ public final class DiffViewModel {
             if (d == null) {
                 // A new sample: the baseline's decisions were over the old one.
                 if (session.table() == null) {
-                    clearBaseline();
+                    dropBaseline();
                 }
                 return;
+            }
+            if (pending != null) {
+                PinnedBaseline p = pending;
+                pending = null;
+                pin(p.config(), p.name());
             }
             recompute();
         });
@@ -137,6 +146,16 @@ public final class DiffViewModel {
         return baseline != null;
     }
 
+    /** The pinned baseline (null: none); changes with every pin and clear. */
+    public ReadOnlyObjectProperty<PinnedBaseline> pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
+    /** The baseline to remember: the pinned one, or the one waiting to be pinned again; null when none. */
+    public PinnedBaseline baselineToKeep() {
+        return pending != null ? pending : pinned.get();
+    }
+
     // Commands
 
     /** Pins the pipeline as it is now as the baseline. */
@@ -151,7 +170,24 @@ public final class DiffViewModel {
         baselineTable = session.table();
         baseline = d;
         baselineName.set("the pipeline as pinned (" + session.config().name() + ")");
+        pinned.set(new PinnedBaseline(baselineConfig, baselineName.get()));
         recompute();
+    }
+
+    /**
+     * Pins a remembered baseline again: measured over the sample once it is measured (at once when it is),
+     * then compared as if pinned by hand. Null forgets any baseline waiting.
+     */
+    public void restoreBaseline(PinnedBaseline remembered) {
+        pending = null;
+        if (remembered == null) {
+            return;
+        }
+        if (session.keys() != null && session.sample() != null) {
+            pin(remembered.config(), remembered.name());
+        } else {
+            pending = remembered;
+        }
     }
 
     /** Uses a preset as the baseline: it is measured over the same sample in the background (cached per step). */
@@ -162,10 +198,15 @@ public final class DiffViewModel {
             return;
         }
         PipelineConfig preset = Presets.require(name);
-        PipelineConfig enabled = preset.withSteps(preset.steps().stream().filter(StepConfig::enabled).toList());
+        pin(preset.withSteps(preset.steps().stream().filter(StepConfig::enabled).toList()), "the preset " + name);
+    }
+
+    /** Measures a pipeline's enabled steps over the sample in the background and pins it as the baseline. */
+    private void pin(PipelineConfig enabled, String name) {
+        Sample s = session.sample();
         var keys = session.keys();
-        summary.set("Measuring the sample for the preset " + name + "…");
-        measuring.start("Measuring the baseline " + name, ctx -> {
+        summary.set("Measuring the sample for " + name + "…");
+        measuring.start("Measuring the baseline", ctx -> {
             MetricTable t = new SampleMeasurements(s, session.catalog(), session.measures(), context.threads()).measure(enabled, ctx);
             return new Baseline(s, enabled, t, Decisions.decide(enabled, session.catalog(), t, keys));
         }, b -> {
@@ -173,14 +214,21 @@ public final class DiffViewModel {
                 baselineConfig = b.config();
                 baselineTable = b.table();
                 baseline = b.decisions();
-                baselineName.set("the preset " + name);
+                baselineName.set(name);
+                pinned.set(new PinnedBaseline(b.config(), name));
                 recompute();
             }
         });
     }
 
     public void clearBaseline() {
+        pending = null;
+        dropBaseline();
+    }
+
+    private void dropBaseline() {
         measuring.cancel();
+        pinned.set(null);
         baseline = null;
         baselineConfig = null;
         baselineTable = null;
@@ -199,7 +247,7 @@ public final class DiffViewModel {
         overlap.set(current == null ? null : StepOverlap.of(current));
         if (baseline == null || current == null || baseline.rows() != current.rows()) {
             if (baseline != null && current != null) {
-                clearBaseline();
+                dropBaseline();
             }
             return;
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -54,7 +55,9 @@ public final class SampleSession {
     private final DocumentRows documentRows;
 
     private final ReadOnlyObjectWrapper<Sample> sample = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<PipelineConfig> config = new ReadOnlyObjectWrapper<>(Presets.require(Presets.FINEWEB));
+    private final ReadOnlyObjectWrapper<PipelineOrigin> origin = new ReadOnlyObjectWrapper<>(defaultOrigin());
+    private final ReadOnlyObjectWrapper<PipelineConfig> config = new ReadOnlyObjectWrapper<>(origin.get().config());
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Decisions> decisions = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private MetricTable table;
@@ -75,6 +78,13 @@ public final class SampleSession {
         sample.addListener((o, a, v) -> documentRows.reset());
         decisions.addListener((o, a, d) -> documentRows.changed());
         labels.versionProperty().addListener((o, a, v) -> documentRows.changed());
+        config.addListener((o, a, c) -> modified.set(!c.equals(origin.get().config())));
+        origin.addListener((o, a, c) -> modified.set(!config.get().equals(c.config())));
+    }
+
+    /** The pipeline the session starts with before any preset, file or remembered session: the FineWeb preset. */
+    public static PipelineOrigin defaultOrigin() {
+        return PipelineOrigin.preset(Presets.FINEWEB, Presets.require(Presets.FINEWEB));
     }
 
     // State
@@ -95,6 +105,20 @@ public final class SampleSession {
 
     public PipelineConfig config() {
         return config.get();
+    }
+
+    /** The preset or config file the pipeline came from (the FineWeb preset at first). */
+    public ReadOnlyObjectProperty<PipelineOrigin> originProperty() {
+        return origin.getReadOnlyProperty();
+    }
+
+    public PipelineOrigin origin() {
+        return origin.get();
+    }
+
+    /** Whether the pipeline differs from its origin (a changed threshold, a step switched, an override). */
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
     }
 
     /** The config with only its enabled steps: what the decisions are computed from. */
@@ -233,6 +257,28 @@ public final class SampleSession {
         } else if (table != null) {
             // Also a table given without a sample (benchmarks): decisions only.
             decide();
+        }
+    }
+
+    /**
+     * Replaces the pipeline and what it came from (a preset chosen, a file opened, a remembered session):
+     * the origin is set first, so the pipeline's listeners see whether it differs from it.
+     */
+    public void adopt(PipelineConfig next, PipelineOrigin from, boolean remeasure) {
+        origin.set(from);
+        replace(next, remeasure);
+    }
+
+    /** The pipeline is now what a file holds (it was just saved there): it no longer differs from its origin. */
+    public void savedAs(java.nio.file.Path file, PipelineConfig saved) {
+        origin.set(PipelineOrigin.file(file, saved));
+    }
+
+    /** Goes back to the pipeline of the origin (the preset or file as it was opened). */
+    public void revert() {
+        PipelineOrigin from = origin.get();
+        if (!from.config().equals(config.get())) {
+            replace(from.config(), true);
         }
     }
 

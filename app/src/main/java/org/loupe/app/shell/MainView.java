@@ -64,7 +64,7 @@ public final class MainView extends BorderPane {
         setLeft(rail());
         center.getStyleClass().add("main-center");
         setCenter(center);
-        VBox bottom = new VBox(new TaskPanel(runningTasks), statusBar());
+        VBox bottom = new VBox(noticeBar(), new TaskPanel(runningTasks), statusBar());
         setBottom(bottom);
         model.viewProperty().addListener((o, a, v) -> show(v));
         show(model.viewProperty().get());
@@ -223,9 +223,47 @@ public final class MainView extends BorderPane {
         kept.setId("status-kept");
         kept.setMinWidth(Region.USE_PREF_SIZE);
         kept.textProperty().bind(model.tune().summaryProperty().map(t -> t.startsWith("Kept") ? t : ""));
-        HBox bar = new HBox(16, status, kept);
+        Label pipeline = new Label();
+        pipeline.setId("pipeline-origin");
+        pipeline.setMinWidth(Region.USE_PREF_SIZE);
+        pipeline.textProperty().bind(model.pipelineLabelProperty().map(t -> "Pipeline: " + t));
+        Tooltip about = new Tooltip();
+        about.textProperty().bind(model.pipelineDescriptionProperty());
+        pipeline.setTooltip(about);
+        Button revert = new Button("Revert");
+        revert.setId("pipeline-revert");
+        revert.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        revert.setMinWidth(Region.USE_PREF_SIZE);
+        revert.setTooltip(new Tooltip("Go back to the pipeline of the preset or config file it came from"));
+        revert.visibleProperty().bind(model.pipelineModifiedProperty());
+        revert.managedProperty().bind(revert.visibleProperty());
+        revert.setOnAction(e -> model.revertPipeline());
+        HBox bar = new HBox(16, status, pipeline, revert, kept);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+
+    /** A notice to read once (a damaged session file set aside), above the task panel until dismissed. */
+    private Node noticeBar() {
+        Label text = new Label();
+        text.setId("notice");
+        text.setWrapText(true);
+        text.textProperty().bind(model.noticeProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("notice-dismiss");
+        dismiss.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setOnAction(e -> model.dismissNotice());
+        HBox bar = new HBox(10, text, dismiss);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("notice-bar");
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 

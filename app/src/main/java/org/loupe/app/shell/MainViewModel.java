@@ -75,6 +75,7 @@ public final class MainViewModel implements AutoCloseable {
     private final org.loupe.app.clusters.ClustersViewModel clusters;
     private final org.loupe.app.vocab.VocabularyViewModel vocabulary;
     private final org.loupe.app.duplicates.DuplicatesViewModel duplicates;
+    private final FolderMemory memory;
 
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(View.BROWSE);
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
@@ -87,6 +88,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Long> firstRowsMillis = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper pipelineLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pipelineDescription = new ReadOnlyStringWrapper("");
 
     // Background jobs for the open folder (a new request stops them all), and the recent-folders file.
     private final LatestTask<Path> demo;
@@ -99,6 +102,9 @@ public final class MainViewModel implements AutoCloseable {
     private final List<LatestTask<?>> folderJobs;
     private final LatestTask<List<Path>> recents;
     private long openedAt;
+    /** A sample drawn while the folder's session was still being read: shown once it is restored. */
+    private Sample heldSample;
+    private Runnable afterRestore;
 
     public MainViewModel(AppContext context) {
         this.context = context;
@@ -144,6 +150,19 @@ public final class MainViewModel implements AutoCloseable {
         session.decisionsProperty().addListener((o, a, d) -> document.refreshAnnotation());
         session.labels().versionProperty().addListener((o, a, v) -> document.refreshAnnotation());
         recents.start("", ctx -> context.recentFolders().load(), recent::setAll);
+        this.memory = new FolderMemory(context, session, tune, diff, view, org.loupe.app.session.SessionAutosave.DELAY);
+        session.originProperty().addListener((o, a, b) -> describePipeline());
+        session.modifiedProperty().addListener((o, a, b) -> describePipeline());
+        describePipeline();
+    }
+
+    private void describePipeline() {
+        org.loupe.app.session.PipelineOrigin origin = session.origin();
+        boolean modified = session.modifiedProperty().get();
+        pipelineLabel.set(origin.label() + (modified ? " •" : ""));
+        pipelineDescription.set("The pipeline comes from " + origin.describe() + (modified
+                ? " and has changes not saved to a config file (Tune › Export › Save config; Revert goes back)"
+                : ", unchanged") + ". It is remembered for this folder either way.");
     }
 
     // Properties
@@ -193,6 +212,26 @@ public final class MainViewModel implements AutoCloseable {
     /** Milliseconds from opening the folder to the first rows in the table (null until then). */
     public ReadOnlyObjectProperty<Long> firstRowsMillisProperty() {
         return firstRowsMillis.getReadOnlyProperty();
+    }
+
+    /** The preset or config file the pipeline came from, with " •" when it has changed since ("fineweb •"). */
+    public ReadOnlyStringProperty pipelineLabelProperty() {
+        return pipelineLabel.getReadOnlyProperty();
+    }
+
+    /** Where the pipeline comes from and whether it changed, in a sentence (the label's tooltip). */
+    public ReadOnlyStringProperty pipelineDescriptionProperty() {
+        return pipelineDescription.getReadOnlyProperty();
+    }
+
+    /** Whether the pipeline differs from its preset or config file. */
+    public ReadOnlyBooleanProperty pipelineModifiedProperty() {
+        return session.modifiedProperty();
+    }
+
+    /** A notice to read once (a damaged session file that was set aside), or "". */
+    public ReadOnlyStringProperty noticeProperty() {
+        return memory.noticeProperty();
     }
 
     public ObservableList<Path> recentFolders() {
@@ -269,6 +308,20 @@ public final class MainViewModel implements AutoCloseable {
         draw(s);
     }
 
+    /** Goes back to the pipeline of the preset or config file it came from. */
+    public void revertPipeline() {
+        session.revert();
+    }
+
+    public void dismissNotice() {
+        memory.dismissNotice();
+    }
+
+    /** The folder's session keeper (tests). */
+    FolderMemory memory() {
+        return memory;
+    }
+
     /** Cancels the scan, preview and sampling of the current folder. */
     public void cancel() {
         stopAll();
@@ -276,6 +329,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void open(Path path, String label, boolean remember) {
+        memory.leave();
         begin();
         openedAt = System.nanoTime();
         firstRowsMillis.set(null);
@@ -287,6 +341,8 @@ public final class MainViewModel implements AutoCloseable {
         replaceSample(null);
         browse.setSource(null);
         problems.clear();
+        // The folder's remembered session is restored before its sample is measured: no defaults flash.
+        memory.open(path, this::restored);
         status.set("Scanning " + path + "…");
         if (remember) {
             recents.start("", ctx -> context.recentFolders().add(path), recent::setAll);
@@ -339,7 +395,21 @@ public final class MainViewModel implements AutoCloseable {
         }, s -> onSampled(result, s));
     }
 
+    private void restored() {
+        Runnable then = afterRestore;
+        afterRestore = null;
+        heldSample = null;
+        if (then != null) {
+            then.run();
+        }
+    }
+
     private void onSampled(ScanResult result, Sample s) {
+        if (memory.restoring()) {
+            heldSample = s;
+            afterRestore = () -> onSampled(result, s);
+            return;
+        }
         SampleSource source = new SampleSource(s);
         browse.setSource(source);
         replaceSample(s);
@@ -378,6 +448,11 @@ public final class MainViewModel implements AutoCloseable {
     /** A new request for the folder: what runs for the previous one stops, its results are dropped. */
     private void begin() {
         stopAll();
+        if (heldSample != null) {
+            closeQuietly(heldSample);
+            heldSample = null;
+            afterRestore = null;
+        }
         error.set("");
     }
 
@@ -425,6 +500,7 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        memory.close();
         stopAll();
         vocabulary.cancel();
         clusters.cancel();

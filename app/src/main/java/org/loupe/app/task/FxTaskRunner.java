@@ -19,9 +19,16 @@ import org.loupe.engine.task.TaskContext;
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ExecutorService executor;
+    /** Waits for {@link #after}: one daemon thread that only hands actions to the FX thread. */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor clock = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "loupe-clock");
+        t.setDaemon(true);
+        return t;
+    });
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
 
     public FxTaskRunner(int threads) {
+        clock.setRemoveOnCancelPolicy(true);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "loupe-task-" + n.incrementAndGet());
@@ -136,7 +143,40 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public Handle after(java.time.Duration delay, Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Future<?> waiting;
+        try {
+            waiting = clock.schedule(() -> Platform.runLater(() -> {
+                if (!cancelled.get() && done.compareAndSet(false, true)) {
+                    action.run();
+                }
+            }), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            done.set(true);
+            waiting = null;
+        }
+        java.util.concurrent.Future<?> timer = waiting;
+        return new Handle() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+            }
+
+            @Override
+            public boolean isDone() {
+                return done.get() || cancelled.get();
+            }
+        };
+    }
+
+    @Override
     public void close() {
         executor.shutdownNow();
+        clock.shutdownNow();
     }
 }

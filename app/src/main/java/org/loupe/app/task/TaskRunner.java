@@ -33,6 +33,25 @@ public interface TaskRunner {
     /** Runs an action on the UI thread (soon, or at once when already there): for results a task hands on midway. */
     void later(Runnable action);
 
+    /**
+     * Runs an action on the UI thread once a delay has passed (a pause in the curator's edits), unless the
+     * returned handle cancels it first. This default has no clock and runs the action at once, as the
+     * immediate runner of tests runs everything; the FX runner waits.
+     */
+    default Handle after(java.time.Duration delay, Runnable action) {
+        later(action);
+        return new Handle() {
+            @Override
+            public void cancel() {
+            }
+
+            @Override
+            public boolean isDone() {
+                return true;
+            }
+        };
+    }
+
     /** A started task. */
     interface Handle {
         /**

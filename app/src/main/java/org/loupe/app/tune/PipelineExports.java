@@ -37,17 +37,22 @@ final class PipelineExports {
         status.set("Opening " + file.getFileName() + "…");
         job("open").start("Opening " + file.getFileName(), ctx -> session.loader().read(file), config -> {
             status.set("Opened " + file);
-            session.replace((PipelineConfig) config, true);
+            session.adopt((PipelineConfig) config, org.loupe.app.session.PipelineOrigin.file(file, (PipelineConfig) config), true);
         }, reason -> status.set("Cannot open " + file + ": " + reason));
     }
 
-    /** Saves the current config (JSON for .json, else YAML) atomically. */
+    /** Saves the current config (JSON for .json, else YAML) atomically; the file becomes the pipeline's origin. */
     void saveConfig(Path file) {
         PipelineConfig config = session.config();
-        write("Saving the config", file, () -> {
+        String title = "Saving the config";
+        status.set(title + "…");
+        job(title).start(title, ctx -> {
             session.loader().write(config, file);
             return file;
-        });
+        }, f -> {
+            status.set("Saved " + f);
+            session.savedAs(file, config);
+        }, reason -> status.set(title + " failed: " + reason));
     }
 
     /** Saves the equivalent datatrove script. */

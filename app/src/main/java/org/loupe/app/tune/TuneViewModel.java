@@ -372,7 +372,8 @@ public final class TuneViewModel {
 
     /** Loads a preset. */
     public void usePreset(String name) {
-        session.replace(Presets.require(name), true);
+        PipelineConfig preset = Presets.require(name);
+        session.adopt(preset, org.loupe.app.session.PipelineOrigin.preset(name, preset), true);
     }
 
     // Document lists

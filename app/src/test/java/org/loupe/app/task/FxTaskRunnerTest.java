@@ -53,4 +53,26 @@ class FxTaskRunnerTest {
             assertThat(shared.read(ByteBuffer.allocate(16), 0)).isEqualTo(16);
         }
     }
+
+    @Test
+    void aWaitEndsOnTheFxThreadAfterItsDelayUnlessCancelled(FxRobot robot) throws Exception {
+        try (FxTaskRunner runner = new FxTaskRunner(1)) {
+            CountDownLatch ran = new CountDownLatch(1);
+            AtomicBoolean onFx = new AtomicBoolean();
+            AtomicBoolean cancelledRan = new AtomicBoolean();
+            long start = System.nanoTime();
+            robot.interact(() -> {
+                runner.after(java.time.Duration.ofMillis(50), () -> cancelledRan.set(true)).cancel();
+                runner.after(java.time.Duration.ofMillis(100), () -> {
+                    onFx.set(javafx.application.Platform.isFxApplicationThread());
+                    ran.countDown();
+                });
+            });
+
+            assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+            assertThat(onFx).isTrue();
+            assertThat(cancelledRan).isFalse();
+        }
+    }
 }

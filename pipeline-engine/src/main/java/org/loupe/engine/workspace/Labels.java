@@ -49,10 +49,7 @@ public final class Labels {
 
     /** The labels file of a folder in a workspace. */
     public static Path file(Workspace workspace, Path folder) {
-        Path f = folder.toAbsolutePath().normalize();
-        String name = f.getFileName() == null ? "root" : f.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        String hash = Long.toHexString(org.loupe.engine.sample.SampleKeys.shardHash(f.toString()));
-        return workspace.root().resolve("labels").resolve(name + "-" + hash + ".jsonl");
+        return workspace.folderFile("labels", folder, ".jsonl");
     }
 
     /** Opens (replays) a labels file; a missing file is an empty store. */

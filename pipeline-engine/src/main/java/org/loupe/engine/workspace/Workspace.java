@@ -65,6 +65,18 @@ public final class Workspace {
         return root;
     }
 
+    /**
+     * A file the workbench keeps about a folder (its labels, its session), whatever its sample:
+     * {@code <root>/<area>/<folder name>-<hash of the folder's absolute path><suffix>}. Reopening the same
+     * folder finds the same file.
+     */
+    public Path folderFile(String area, Path folder, String suffix) {
+        Path f = folder.toAbsolutePath().normalize();
+        String name = f.getFileName() == null ? "root" : f.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String hash = Long.toHexString(org.loupe.engine.sample.SampleKeys.shardHash(f.toString()));
+        return root.resolve(area).resolve(name + "-" + hash + suffix);
+    }
+
     /** The directory of a sample of a scanned folder (whether or not it exists yet). */
     public Path sampleDir(ScanResult scan, SampleSpec spec, ReaderOptions options) {
         guardOutside(scan.root());
