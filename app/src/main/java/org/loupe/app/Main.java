@@ -1,5 +1,6 @@
 package org.loupe.app;
 
+import org.loupe.app.context.StartupTiming;
 import org.loupe.engine.cli.CliErrors;
 
 /**

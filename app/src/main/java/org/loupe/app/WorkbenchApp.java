@@ -1,6 +1,7 @@
 package org.loupe.app;
 
 import org.loupe.app.context.AppContext;
+import org.loupe.app.context.StartupTiming;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;

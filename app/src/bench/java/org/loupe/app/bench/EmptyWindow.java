@@ -5,7 +5,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
-import org.loupe.app.StartupTiming;
+import org.loupe.app.context.StartupTiming;
 
 /**
  * The baseline of {@code loupe bench startup}: the same JVM and JavaFX toolkit showing an empty window of

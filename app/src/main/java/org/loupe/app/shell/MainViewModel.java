@@ -440,7 +440,7 @@ public final class MainViewModel implements AutoCloseable {
             firstRowsMillis.set((System.nanoTime() - openedAt) / 1_000_000);
             if (System.getProperty("loupe.timing") != null) {
                 System.err.printf("loupe.timing first-rows-ms=%d%n", firstRowsMillis.get());
-                org.loupe.app.StartupTiming.mark("first-rows");
+                org.loupe.app.context.StartupTiming.mark("first-rows");
             }
         }
     }

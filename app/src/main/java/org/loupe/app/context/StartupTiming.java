@@ -1,4 +1,4 @@
-package org.loupe.app;
+package org.loupe.app.context;
 
 import java.lang.management.ManagementFactory;
 
