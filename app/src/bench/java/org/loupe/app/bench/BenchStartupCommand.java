@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
  * previewed while its sample is drawn) or, with {@code --warm-workspace}, one workspace kept across runs
  * (the demo opened again: the stored sample). The baseline, run alternately in the same session, is the same
  * JVM and JavaFX showing an empty window of the same size ({@link EmptyWindow}): the floor of any JavaFX
- * application here. Needs a display (Xvfb is fine). Prints JSON.
+ * application here. When the build's class-data-sharing archive ({@code loupe.jsa}) lies beside the jar, each run
+ * is also timed with it, as the README's run command starts the workbench. With {@code --class-list FILE} it makes
+ * one start instead and writes the classes it loads: the class list the build dumps that archive from.
+ * Needs a display (Xvfb is fine). Prints JSON.
  */
 @Command(name = "startup", mixinStandardHelpOptions = true,
         description = {"Time the workbench's cold start to the demo's first documents on screen, a new JVM per run,",
@@ -47,6 +50,11 @@ public final class BenchStartupCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "S", description = "Seconds a run may take (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 60;
+
+    @Option(names = "--class-list", paramLabel = "FILE", description = {"Instead of timing: one start to the first documents "
+            + "writing the classes it loads to FILE, the class list the build dumps the class-data-sharing archive from "
+            + "(app/src/main/cds/loupe.classlist)."})
+    Path classList;
 
     @Spec
     CommandSpec spec;
@@ -68,23 +76,40 @@ public final class BenchStartupCommand implements Callable<Integer> {
         }
         Path workspaces = Files.createTempDirectory("loupe-bench-startup");
         try {
-            Map<String, List<Long>> loupe = new LinkedHashMap<>();
+            if (classList != null) {
+                run(jar, "org.loupe.app.Main", workspaces.resolve("ws"), "first-rows",
+                        List.of("-Xshare:off", "-XX:DumpLoadedClassList=" + classList.toAbsolutePath()));
+                spec.commandLine().getOut().println("wrote " + classList);
+                return 0;
+            }
+            Path archive = jar.resolveSibling("loupe.jsa");
+            boolean cds = Files.isRegularFile(archive);
+            Map<String, List<Long>> plain = new LinkedHashMap<>();
+            Map<String, List<Long>> shared = new LinkedHashMap<>();
             List<Long> baseline = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 Path ws = warmWorkspace ? workspaces.resolve("ws") : workspaces.resolve("ws-" + i);
                 if (warmWorkspace && i == 0) {
-                    run(jar, "org.loupe.app.Main", ws, "first-rows"); // fills the workspace; not counted
+                    run(jar, "org.loupe.app.Main", ws, "first-rows", List.of()); // fills the workspace; not counted
                 }
-                run(jar, "org.loupe.app.Main", ws, "first-rows").forEach((k, v) -> loupe.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-                baseline.add(run(jar, EmptyWindow.class.getName(), workspaces.resolve("empty"), "shown").get("shown"));
+                add(plain, run(jar, "org.loupe.app.Main", ws, "first-rows", List.of()));
+                if (cds) {
+                    Path wsShared = warmWorkspace ? ws : workspaces.resolve("ws-cds-" + i);
+                    add(shared, run(jar, "org.loupe.app.Main", wsShared, "first-rows", List.of("-XX:SharedArchiveFile=" + archive)));
+                }
+                baseline.add(run(jar, EmptyWindow.class.getName(), workspaces.resolve("empty"), "shown", List.of()).get("shown"));
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("runs", runs);
             out.put("workspace", warmWorkspace ? "kept (demo sample stored)" : "new per run (demo extracted, sample drawn)");
-            Map<String, Long> medians = new LinkedHashMap<>();
-            loupe.forEach((k, v) -> medians.put(k, median(v)));
+            Map<String, Long> medians = medians(plain);
             out.put("loupe_ms", medians);
-            out.put("loupe_first_rows_ms_all", loupe.get("first-rows"));
+            out.put("loupe_first_rows_ms_all", plain.get("first-rows"));
+            if (cds) {
+                out.put("loupe_cds_ms", medians(shared));
+                out.put("loupe_cds_first_rows_ms_all", shared.get("first-rows"));
+                out.put("ratio_first_rows_cds", Math.round(100.0 * medians(shared).get("first-rows") / median(baseline)) / 100.0);
+            }
             out.put("baseline_shown_ms", median(baseline));
             out.put("baseline_shown_ms_all", baseline);
             out.put("ratio_first_rows", Math.round(100.0 * medians.get("first-rows") / median(baseline)) / 100.0);
@@ -96,10 +121,24 @@ public final class BenchStartupCommand implements Callable<Integer> {
         }
     }
 
+    private static void add(Map<String, List<Long>> into, Map<String, Long> marks) {
+        marks.forEach((k, v) -> into.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    }
+
+    private static Map<String, Long> medians(Map<String, List<Long>> marks) {
+        Map<String, Long> medians = new LinkedHashMap<>();
+        marks.forEach((k, v) -> medians.put(k, median(v)));
+        return medians;
+    }
+
     /** One cold run: a new JVM, its milestones (ms since its start) until {@code last} is printed. */
-    private Map<String, Long> run(Path jar, String mainClass, Path workspace, String last) throws IOException, InterruptedException {
+    private Map<String, Long> run(Path jar, String mainClass, Path workspace, String last, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Dloupe.timing=1", "-cp", jar.toString(), mainClass);
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Dloupe.timing=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", jar.toString(), mainClass));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LOUPE_CACHE", workspace.toString());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
