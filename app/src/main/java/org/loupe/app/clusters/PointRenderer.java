@@ -23,6 +23,9 @@ public final class PointRenderer {
         return (int) Math.floor(v.screenY(y));
     }
 
+    /** The size from which points are drawn as discs. */
+    static final int ROUND = 5;
+
     /**
      * Renders the points.
      *
@@ -46,6 +49,7 @@ public final class PointRenderer {
         int n = order == null ? x.length : order.length;
         int s = Math.max(1, size);
         int half = (s - 1) / 2;
+        double radius2 = (s / 2.0) * (s / 2.0);
         double x0 = viewport.x0();
         double y0 = viewport.y0();
         double scale = viewport.scale();
@@ -66,6 +70,8 @@ public final class PointRenderer {
             }
             int left = (int) Math.floor(sx) - half;
             int top = (int) Math.floor(sy) - half;
+            double cx = left + (s - 1) / 2.0;
+            double cy = top + (s - 1) / 2.0;
             int right = Math.min(width, left + s);
             int bottom = Math.min(height, top + s);
             if (left < 0) {
@@ -76,8 +82,13 @@ public final class PointRenderer {
             }
             for (int py = top; py < bottom; py++) {
                 int at = py * width;
+                double dy = py - cy;
                 for (int px = left; px < right; px++) {
-                    out[at + px] = c;
+                    // Small points are squares; from 5 px on they are discs.
+                    double dx = px - cx;
+                    if (s < ROUND || dx * dx + dy * dy <= radius2) {
+                        out[at + px] = c;
+                    }
                 }
             }
         }
