@@ -27,6 +27,22 @@ public final class PointRenderer {
     static final int ROUND = 5;
 
     /**
+     * Whether a point of this size paints the pixel at {@code (ox, oy)} of its {@code size × size} square: all
+     * of them below {@link #ROUND} pixels (a square), those within the inscribed disc from there on.
+     */
+    public static boolean covers(int size, int ox, int oy) {
+        if (ox < 0 || oy < 0 || ox >= size || oy >= size) {
+            return false;
+        }
+        if (size < ROUND) {
+            return true;
+        }
+        double c = (size - 1) / 2.0;
+        double r = size / 2.0;
+        return (ox - c) * (ox - c) + (oy - c) * (oy - c) <= r * r;
+    }
+
+    /**
      * Renders the points.
      *
      * @param x          the points' map x
@@ -49,7 +65,6 @@ public final class PointRenderer {
         int n = order == null ? x.length : order.length;
         int s = Math.max(1, size);
         int half = (s - 1) / 2;
-        double radius2 = (s / 2.0) * (s / 2.0);
         double x0 = viewport.x0();
         double y0 = viewport.y0();
         double scale = viewport.scale();
@@ -70,8 +85,8 @@ public final class PointRenderer {
             }
             int left = (int) Math.floor(sx) - half;
             int top = (int) Math.floor(sy) - half;
-            double cx = left + (s - 1) / 2.0;
-            double cy = top + (s - 1) / 2.0;
+            int squareLeft = left;
+            int squareTop = top;
             int right = Math.min(width, left + s);
             int bottom = Math.min(height, top + s);
             if (left < 0) {
@@ -82,11 +97,8 @@ public final class PointRenderer {
             }
             for (int py = top; py < bottom; py++) {
                 int at = py * width;
-                double dy = py - cy;
                 for (int px = left; px < right; px++) {
-                    // Small points are squares; from 5 px on they are discs.
-                    double dx = px - cx;
-                    if (s < ROUND || dx * dx + dy * dy <= radius2) {
+                    if (covers(s, px - squareLeft, py - squareTop)) {
                         out[at + px] = c;
                     }
                 }

@@ -148,9 +148,11 @@ public final class TuneView extends BorderPane {
         TableColumn<TuneViewModel.CascadeRow, Number> alone = number("alone", TuneViewModel.CascadeRow::uniqueDocs);
         cascade.getColumns().add(group("removed", number("docs", TuneViewModel.CascadeRow::removedDocs),
                 number("tokens", TuneViewModel.CascadeRow::removedTokens), alone));
-        cascade.getColumns().add(group("left after the step", number("docs", TuneViewModel.CascadeRow::remainingDocs),
+        cascade.getColumns().add(group("left", number("docs", TuneViewModel.CascadeRow::remainingDocs),
                 number("tokens", TuneViewModel.CascadeRow::remainingTokens)));
-        cascade.getColumns().add(column("top reasons", 360, TuneViewModel.CascadeRow::topReasons));
+        TableColumn<TuneViewModel.CascadeRow, String> reasons = column("top reasons", 360, TuneViewModel.CascadeRow::topReasons);
+        reasons.setMinWidth(140);
+        cascade.getColumns().add(reasons);
         cascade.setTooltip(new javafx.scene.control.Tooltip("removed: documents and tokens this step removes (the first "
                 + "step that fails a document removes it); alone: documents only this step would remove; left: what "
                 + "remains after the step"));
