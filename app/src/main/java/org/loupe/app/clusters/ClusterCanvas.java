@@ -43,6 +43,10 @@ public final class ClusterCanvas extends Region {
     private int height;
     private Viewport viewport = new Viewport(0, 0, 1);
     private boolean fitted;
+    /** Whether the user zoomed or panned since the last fit (then a resize keeps their view). */
+    private boolean moved;
+    /** The scale of the last fit: point sizes grow with the zoom beyond it. */
+    private double fitScale = 1;
     private int[] argb;
     private int[] order;
     private int hovered = -1;
@@ -139,7 +143,9 @@ public final class ClusterCanvas extends Region {
         MapPoints p = model.pointsProperty().get();
         if (p != null && width > 0 && height > 0) {
             viewport = Viewport.fit(p.x(), p.y(), width, height, MARGIN);
+            fitScale = viewport.scale();
             fitted = true;
+            moved = false;
         }
         redraw();
     }
@@ -170,11 +176,12 @@ public final class ClusterCanvas extends Region {
         }
         image = new WritableImage(width, height);
         buffer = new int[width * height];
-        if (fitted && oldW > 0 && oldH > 0) {
-            // keep the centre where it was
+        if (fitted && moved && oldW > 0 && oldH > 0) {
+            // keep the centre of the user's view where it was
             viewport = viewport.pan((width - oldW) / 2, (height - oldH) / 2);
         }
-        if (!fitted) {
+        if (!fitted || !moved) {
+            // An untouched map follows the pane: it fills it again.
             fit();
         } else {
             redraw();
@@ -223,6 +230,12 @@ public final class ClusterCanvas extends Region {
         return n <= 2_000 ? 4 : n <= 20_000 ? 3 : 2;
     }
 
+    /** The point size at a zoom: the base size at the fitted view, growing with the root of the zoom, up to 12 px. */
+    static int pointSize(int n, double zoom) {
+        int base = pointSize(n);
+        return (int) Math.round(Math.max(base, Math.min(12, base * Math.sqrt(Math.max(1, zoom)))));
+    }
+
     /** Renders the points into the buffer, writes it into the image in one call and draws it. */
     void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -237,7 +250,8 @@ public final class ClusterCanvas extends Region {
             marker.setVisible(false);
             return;
         }
-        PointRenderer.render(p.x(), p.y(), argb, order, viewport, pointSize(p.size()), width, height, 0, buffer);
+        PointRenderer.render(p.x(), p.y(), argb, order, viewport, pointSize(p.size(), viewport.scale() / fitScale), width,
+                height, 0, buffer);
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), buffer, 0, width);
         g.drawImage(image, 0, 0);
         placeMarker();
@@ -272,12 +286,14 @@ public final class ClusterCanvas extends Region {
 
     private void zoom(double factor, double sx, double sy) {
         viewport = viewport.zoom(factor, sx, sy);
+        moved = true;
         hideHover();
         redraw();
     }
 
     private void pan(double dx, double dy) {
         viewport = viewport.pan(dx, dy);
+        moved = true;
         redraw();
     }
 

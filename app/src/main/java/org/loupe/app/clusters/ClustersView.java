@@ -22,6 +22,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import org.loupe.app.common.NumberColumns;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -62,7 +63,8 @@ public final class ClustersView extends BorderPane {
         canvas = new ClusterCanvas(model);
         canvas.setId("clusters-canvas");
         SplitPane split = new SplitPane(left(model), center(model), right(model, session));
-        split.setDividerPositions(0.34, 0.66);
+        // The map takes the widest share; the cluster table and the documents keep readable widths.
+        split.setDividerPositions(0.28, 0.66);
         setCenter(split);
         LabelKeys.install(this, session);
     }
@@ -198,11 +200,13 @@ public final class ClustersView extends BorderPane {
             }
         });
         table.getColumns().add(label);
-        table.getColumns().add(fixed(column("size", 48, r -> String.format("%,d", r.documents()), true)));
-        table.getColumns().add(fixed(column("tokens", 66, r -> compact(r.tokens()), true)));
-        table.getColumns().add(fixed(column("removed", 80, r -> String.format("%.0f%%", 100 * r.removalRate()), true)));
-        TableColumn<ClusterStats.Row, String> vs = fixed(column("vs sample", 90, r -> String.format("%+.0f pp",
-                100 * (r.removalRate() - model.sampleRemovalRateProperty().get())), true));
+        table.getColumns().add(NumberColumns.counts("size", 56, ClusterStats.Row::documents));
+        table.getColumns().add(NumberColumns.counts("tokens", 64, ClusterStats.Row::tokens));
+        table.getColumns().add(NumberColumns.percents("removed", 64, ClusterStats.Row::removalRate));
+        TableColumn<ClusterStats.Row, Number> vs = NumberColumns.numbers("vs sample", 80,
+                r -> 100 * (r.removalRate() - model.sampleRemovalRateProperty().get()),
+                v -> String.format(java.util.Locale.ROOT, "%+.0f pp", v), v -> String.format(java.util.Locale.ROOT, "%+.0f", v),
+                "+100 pp");
         table.getColumns().add(vs);
         // The label takes the width the numbers leave (a scroll bar appears below its minimum).
         double numbers = table.getColumns().stream().filter(c -> c != label).mapToDouble(TableColumn::getPrefWidth).sum();
@@ -359,13 +363,7 @@ public final class ClustersView extends BorderPane {
 
     /** 8,950 · 216k · 1.2M: token counts in a narrow column. */
     static String compact(long v) {
-        if (Math.abs(v) < 10_000) {
-            return String.format("%,d", v);
-        }
-        if (Math.abs(v) < 1_000_000) {
-            return Math.round(v / 1e3) + "k";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1fM", v / 1e6);
+        return org.loupe.app.common.Formats.compactCount(v);
     }
 
     private static <R> TableColumn<R, String> fixed(TableColumn<R, String> c) {

@@ -23,6 +23,25 @@ public final class PointRenderer {
         return (int) Math.floor(v.screenY(y));
     }
 
+    /** The size from which points are drawn as discs. */
+    static final int ROUND = 5;
+
+    /**
+     * Whether a point of this size paints the pixel at {@code (ox, oy)} of its {@code size × size} square: all
+     * of them below {@link #ROUND} pixels (a square), those within the inscribed disc from there on.
+     */
+    public static boolean covers(int size, int ox, int oy) {
+        if (ox < 0 || oy < 0 || ox >= size || oy >= size) {
+            return false;
+        }
+        if (size < ROUND) {
+            return true;
+        }
+        double c = (size - 1) / 2.0;
+        double r = size / 2.0;
+        return (ox - c) * (ox - c) + (oy - c) * (oy - c) <= r * r;
+    }
+
     /**
      * Renders the points.
      *
@@ -66,6 +85,8 @@ public final class PointRenderer {
             }
             int left = (int) Math.floor(sx) - half;
             int top = (int) Math.floor(sy) - half;
+            int squareLeft = left;
+            int squareTop = top;
             int right = Math.min(width, left + s);
             int bottom = Math.min(height, top + s);
             if (left < 0) {
@@ -77,7 +98,9 @@ public final class PointRenderer {
             for (int py = top; py < bottom; py++) {
                 int at = py * width;
                 for (int px = left; px < right; px++) {
-                    out[at + px] = c;
+                    if (covers(s, px - squareLeft, py - squareTop)) {
+                        out[at + px] = c;
+                    }
                 }
             }
         }

@@ -71,13 +71,15 @@ public final class DiffView extends BorderPane {
         steps.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         steps.setPlaceholder(new Label("Pin a baseline, then change thresholds in Tune: what changed sides shows here"));
         steps.getColumns().add(column("step", 150, DiffViewModel.StepRow::step));
-        steps.getColumns().add(number("baseline drops", DiffViewModel.StepRow::baselineDrops));
-        steps.getColumns().add(number("drops now", DiffViewModel.StepRow::currentDrops));
-        steps.getColumns().add(number("newly removed", DiffViewModel.StepRow::newlyRemoved));
-        steps.getColumns().add(number("tokens", DiffViewModel.StepRow::newlyRemovedTokens));
-        steps.getColumns().add(number("newly kept", DiffViewModel.StepRow::newlyKept));
-        steps.getColumns().add(number("tokens ", DiffViewModel.StepRow::newlyKeptTokens));
+        // Two-level headers keep the number columns narrow enough for 1280 px.
+        steps.getColumns().add(group("drops", number("baseline", DiffViewModel.StepRow::baselineDrops),
+                number("now", DiffViewModel.StepRow::currentDrops)));
+        steps.getColumns().add(group("newly removed", number("docs", DiffViewModel.StepRow::newlyRemoved),
+                number("tokens", DiffViewModel.StepRow::newlyRemovedTokens)));
+        steps.getColumns().add(group("newly kept", number("docs", DiffViewModel.StepRow::newlyKept),
+                number("tokens", DiffViewModel.StepRow::newlyKeptTokens)));
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        steps.setMinWidth(160);
         steps.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {
                 model.selectedProperty().set(i.intValue());
@@ -205,11 +207,14 @@ public final class DiffView extends BorderPane {
         return c;
     }
 
-    private static <R> TableColumn<R, String> number(String name, ToLongFunction<R> f) {
-        TableColumn<R, String> c = new TableColumn<>(name);
-        c.setPrefWidth(100);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(String.format("%,d", f.applyAsLong(cell.getValue()))));
-        c.getStyleClass().add("numeric");
-        return c;
+    private static <R> TableColumn<R, Number> number(String name, ToLongFunction<R> f) {
+        return org.loupe.app.common.NumberColumns.counts(name, 80, f);
+    }
+
+    @SafeVarargs
+    private static <R> TableColumn<R, Number> group(String name, TableColumn<R, Number>... columns) {
+        TableColumn<R, Number> g = new TableColumn<>(name);
+        g.getColumns().addAll(columns);
+        return g;
     }
 }

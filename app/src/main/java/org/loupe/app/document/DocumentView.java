@@ -46,8 +46,16 @@ public final class DocumentView extends BorderPane {
         url.setMinWidth(0);
         url.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(url, Priority.ALWAYS);
-        for (Button b : java.util.List.of(copyText, copyId, copyUrl, copySource)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
+        copyText.setMinWidth(Region.USE_PREF_SIZE);
+        // The rarer copies share one menu, so the actions fit the inspector beside Tune at 1280 px.
+        javafx.scene.control.MenuButton copyMore = new javafx.scene.control.MenuButton("Copy…");
+        copyMore.setId("copy-more");
+        copyMore.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        copyMore.setMinWidth(Region.USE_PREF_SIZE);
+        for (Button b : java.util.List.of(copyId, copyUrl, copySource)) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(b.getText());
+            item.setOnAction(e -> b.fire());
+            copyMore.getItems().add(item);
         }
         Button searchDomain = new Button("Search domain");
         searchDomain.setId("document-search-domain");
@@ -57,7 +65,7 @@ public final class DocumentView extends BorderPane {
         searchDomain.visibleProperty().bind(model.searcherProperty().isNotNull());
         searchDomain.managedProperty().bind(searchDomain.visibleProperty());
         searchDomain.setMinWidth(Region.USE_PREF_SIZE);
-        HBox actions = new HBox(6, url, searchDomain, copyText, copyId, copyUrl, copySource);
+        HBox actions = new HBox(6, url, searchDomain, copyText, copyMore);
         actions.getStyleClass().add("document-actions");
 
         Label truncated = new Label("Very long document: the view shows the first "

@@ -13,6 +13,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
+import org.loupe.app.common.Formats;
+import org.loupe.app.common.NumberColumns;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -59,12 +61,13 @@ public final class DomainsView extends BorderPane {
                 .then("Open a sample: its domains are counted under the Tune pipeline").otherwise(model.errorProperty()));
         table.setPlaceholder(empty);
         table.getColumns().add(column("domain", 200, DomainsViewModel.Row::domain));
-        table.getColumns().add(column("documents", 80, r -> String.format("%,d", r.documents())));
-        table.getColumns().add(column("tokens", 100, r -> String.format("%,d", r.tokens())));
-        table.getColumns().add(column("kept", 70, r -> String.format("%,d", r.keptDocuments())));
-        table.getColumns().add(column("removed", 70, r -> String.format("%.0f%%", 100 * r.removalRate())));
+        table.getColumns().add(NumberColumns.counts("docs", 64, DomainsViewModel.Row::documents));
+        table.getColumns().add(NumberColumns.counts("tokens", 86, DomainsViewModel.Row::tokens));
+        table.getColumns().add(NumberColumns.counts("kept", 60, DomainsViewModel.Row::keptDocuments));
+        table.getColumns().add(NumberColumns.percents("removed", 70, DomainsViewModel.Row::removalRate));
         table.getColumns().add(column("removed by", 240, DomainsViewModel.Row::removedBy));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setMinWidth(160);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 model.select(r.domain());
@@ -73,24 +76,57 @@ public final class DomainsView extends BorderPane {
 
         CategoryAxis y = new CategoryAxis();
         NumberAxis x = new NumberAxis();
-        x.setLabel("tokens (top 15)");
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Formats.compactCount(n.longValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
         BarChart<Number, String> chart = new BarChart<>(x, y);
         chart.setId("domains-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
+        chart.setBarGap(0);
+        chart.setCategoryGap(3);
+        // As many domains as have a readable row (about 20 px each): more on a taller window.
+        int[] shown = {0};
         Runnable redraw = () -> {
+            int fit = (int) Math.max(5, Math.min(40, (chart.getHeight() - 70) / 20));
+            List<DomainsViewModel.Row> top = model.rows().stream().limit(fit).toList();
+            shown[0] = fit;
             XYChart.Series<Number, String> series = new XYChart.Series<>();
-            List<DomainsViewModel.Row> top = model.rows().stream().limit(15).toList();
             List<String> names = new java.util.ArrayList<>();
             for (DomainsViewModel.Row r : top) {
-                names.add(r.domain());
-                series.getData().add(new XYChart.Data<>(r.tokens(), r.domain()));
+                String shortName = middleEllipsis(r.domain(), 30);
+                String name = names.contains(shortName) ? r.domain() : shortName;
+                names.add(name);
+                XYChart.Data<Number, String> datum = new XYChart.Data<>(r.tokens(), name);
+                series.getData().add(datum);
+                String tip = r.domain() + ": " + Formats.count(r.tokens()) + " tokens, " + Formats.count(r.documents())
+                        + " documents, " + Formats.percent(r.removalRate()) + " removed";
+                datum.nodeProperty().addListener((o, a, node) -> {
+                    if (node != null) {
+                        javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(tip));
+                    }
+                });
             }
             java.util.Collections.reverse(names);
             y.setCategories(FXCollections.observableArrayList(names));
             chart.getData().setAll(List.of(series));
+            x.setLabel("tokens (top " + top.size() + " domains)");
         };
         model.rows().addListener((ListChangeListener<DomainsViewModel.Row>) c -> redraw.run());
+        chart.heightProperty().addListener((o, a, h) -> {
+            int fit = (int) Math.max(5, Math.min(40, (h.doubleValue() - 70) / 20));
+            if (fit != shown[0]) {
+                redraw.run();
+            }
+        });
         redraw.run();
 
         // Re-clicking the selected domain while a Top URL's documents are listed lists the domain's again.
@@ -175,11 +211,12 @@ public final class DomainsView extends BorderPane {
         t.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         t.setPlaceholder(new Label("Select a domain"));
         t.getColumns().add(column(name, 160, DomainsViewModel.PartRow::name));
-        t.getColumns().add(column("documents", 70, r -> String.format("%,d", r.documents())));
-        t.getColumns().add(column("tokens", 80, r -> String.format("%,d", r.tokens())));
-        t.getColumns().add(column("kept", 60, r -> String.format("%,d", r.keptDocuments())));
-        t.getColumns().add(column("removed", 60, r -> String.format("%.0f%%", 100 * r.removalRate())));
+        t.getColumns().add(NumberColumns.counts("docs", 64, DomainsViewModel.PartRow::documents));
+        t.getColumns().add(NumberColumns.counts("tokens", 80, DomainsViewModel.PartRow::tokens));
+        t.getColumns().add(NumberColumns.counts("kept", 60, DomainsViewModel.PartRow::keptDocuments));
+        t.getColumns().add(NumberColumns.percents("removed", 70, DomainsViewModel.PartRow::removalRate));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        t.setMinWidth(160);
         return t;
     }
 
@@ -190,10 +227,11 @@ public final class DomainsView extends BorderPane {
         t.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         t.setPlaceholder(new Label("No URL occurs in more than one sampled document"));
         t.getColumns().add(column("URL", 360, DomainsViewModel.UrlRow::url));
-        t.getColumns().add(column("documents", 70, r -> String.format("%,d", r.documents())));
-        t.getColumns().add(column("kept", 60, r -> String.format("%,d", r.keptDocuments())));
-        t.getColumns().add(column("removed", 60, r -> String.format("%,d", r.removedDocuments())));
+        t.getColumns().add(NumberColumns.counts("docs", 64, DomainsViewModel.UrlRow::documents));
+        t.getColumns().add(NumberColumns.counts("kept", 60, DomainsViewModel.UrlRow::keptDocuments));
+        t.getColumns().add(NumberColumns.counts("removed", 70, DomainsViewModel.UrlRow::removedDocuments));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        t.setMinWidth(160);
         t.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 model.selectUrl(r.url());
@@ -234,5 +272,15 @@ public final class DomainsView extends BorderPane {
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
         return c;
+    }
+
+    /** A long name shortened in the middle ("averyverylong…example.co.uk"), so both its start and its suffix show. */
+    static String middleEllipsis(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int tail = (max - 1) / 2;
+        int head = max - 1 - tail;
+        return s.substring(0, head) + "…" + s.substring(s.length() - tail);
     }
 }

@@ -267,10 +267,14 @@ final class DuplicateCharts {
             }
             g.setStroke(AXIS);
             g.strokeLine(left, bottom + 0.5, right, bottom + 0.5);
+            // Bars are equal widths on screen, the tail bins too: ticks sit on bin edges.
             double[] e = split.edges();
-            for (int i = 0; i <= 4; i++) {
-                double v = e[0] + (e[e.length - 1] - e[0]) * i / 4;
-                text(g, Formats.shortNumber(v), left + pw * i / 4, bottom + 3, TextAlignment.CENTER, VPos.TOP);
+            int step = Math.max(1, (int) Math.ceil(60 / bw));
+            for (int i = 0; i <= bins; i += step) {
+                text(g, Formats.shortNumber(e[i]), left + bw * i, bottom + 3, TextAlignment.CENTER, VPos.TOP);
+            }
+            if (bins % step != 0) {
+                text(g, Formats.shortNumber(e[bins]), right, bottom + 3, TextAlignment.RIGHT, VPos.TOP);
             }
             text(g, "share of documents", left, 4, TextAlignment.LEFT, VPos.TOP);
             g.setFill(KEPT);
@@ -289,7 +293,9 @@ final class DuplicateCharts {
             if (Double.isNaN(v) || e[e.length - 1] == e[0]) {
                 return;
             }
-            double x = left + pw * (v - e[0]) / (e[e.length - 1] - e[0]);
+            int b = QualitySplit.binOf(v, e);
+            double f = e[b + 1] > e[b] ? Math.max(0, Math.min(1, (v - e[b]) / (e[b + 1] - e[b]))) : 0;
+            double x = left + pw * (b + f) / (e.length - 1);
             g.setStroke(c);
             g.setLineWidth(2);
             g.strokeLine(x, top, x, bottom);

@@ -1,6 +1,7 @@
 package org.loupe.app.duplicates;
 
 import java.util.Arrays;
+import org.loupe.app.common.HistogramScale;
 import org.loupe.engine.decision.Decisions;
 
 /**
@@ -11,7 +12,8 @@ import org.loupe.engine.decision.Decisions;
  * @param metric  the metric column
  * @param kept    the documents the step keeps
  * @param removed the documents the step removes
- * @param edges   the bin edges ({@code bins + 1}, shared by both histograms; one bin when every value is equal)
+ * @param edges   the bin edges ({@code bins + 1}, shared by both histograms; a robust range whose end bins may
+ *                hold the tails, as {@link HistogramScale} bins them; none without a defined value)
  * @param keptCounts    documents kept per bin
  * @param removedCounts documents removed per bin
  */
@@ -82,25 +84,15 @@ public record QualitySplit(String metric, Summary kept, Summary removed, double[
         removedValues = Arrays.copyOf(removedValues, rr);
         Arrays.sort(keptValues);
         Arrays.sort(removedValues);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] side : new double[][] {keptValues, removedValues}) {
-            if (side.length > 0) {
-                lo = Math.min(lo, side[0]);
-                hi = Math.max(hi, side[side.length - 1]);
-            }
-        }
         double[] edges;
-        if (lo > hi) {
+        if (keptValues.length + removedValues.length == 0) {
             edges = new double[0];
-        } else if (lo == hi || Double.isInfinite(lo) || Double.isInfinite(hi)) {
-            edges = new double[] {lo, hi};
         } else {
-            edges = new double[bins + 1];
-            for (int b = 0; b <= bins; b++) {
-                edges[b] = lo + (hi - lo) * b / bins;
-            }
-            edges[bins] = hi;
+            // A robust range with tail bins (HistogramScale): one huge value does not squeeze the rest.
+            double[] both = new double[keptValues.length + removedValues.length];
+            System.arraycopy(keptValues, 0, both, 0, keptValues.length);
+            System.arraycopy(removedValues, 0, both, keptValues.length, removedValues.length);
+            edges = HistogramScale.of(both, Math.max(3, bins), false).edges();
         }
         return new QualitySplit(metric, summary(keptValues, keptCount, keptUndefined),
                 summary(removedValues, removedCount, removedUndefined), edges, counts(keptValues, edges),
@@ -113,13 +105,17 @@ public record QualitySplit(String metric, Summary kept, Summary removed, double[
         return by < 0 || by >= k;
     }
 
-    /** The bin of a value: {@code [edges[b], edges[b + 1])}, the last bin closed. */
+    /**
+     * The bin of a value: {@code [edges[b], edges[b + 1])}, the last bin closed; values beyond the edges go to
+     * the first or last bin. Edges may be uneven (the tail bins of a {@link HistogramScale}).
+     */
     public static int binOf(double v, double[] edges) {
         int bins = edges.length - 1;
         if (bins <= 1) {
             return 0;
         }
-        int b = (int) ((v - edges[0]) / (edges[bins] - edges[0]) * bins);
+        int i = java.util.Arrays.binarySearch(edges, v);
+        int b = i >= 0 ? i : -i - 2;
         return Math.max(0, Math.min(bins - 1, b));
     }
 

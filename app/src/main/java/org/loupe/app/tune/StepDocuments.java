@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.loupe.app.common.RowList;
 import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
-import org.loupe.engine.decision.Histogram;
 import org.loupe.engine.decision.RowSampler;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.sample.Sample;
@@ -121,7 +120,7 @@ final class StepDocuments {
                             all.length, name, seed);
                 }
                 default -> {
-                    Histogram h = histogram.histogramProperty().get();
+                    MetricHistogram h = histogram.histogramProperty().get();
                     String m = histogram.metricProperty().get();
                     if (h == null || m == null || bin < 0 || bin >= h.kept().length) {
                         rows = new int[0];
@@ -129,11 +128,10 @@ final class StepDocuments {
                     } else {
                         double[] values = session.table().column(MetricTable.name(name, m));
                         int b = bin;
-                        boolean log = histogram.logScaleProperty().get();
-                        rows = RowSampler.rows(d, r -> !Double.isNaN(values[r]) && h.binOf(values[r]) == b
-                                && !(log && values[r] <= 0));
-                        text = String.format("%,d documents with %s in [%s, %s)", rows.length, m,
-                                TuneViewModel.shortNumber(h.edges()[b]), TuneViewModel.shortNumber(h.edges()[b + 1]));
+                        rows = RowSampler.rows(d, r -> h.binOf(values[r]) == b);
+                        String range = h.describe(b);
+                        text = String.format("%,d documents with %s %s", rows.length, m,
+                                range.startsWith("[") ? "in " + range : range);
                     }
                 }
             }

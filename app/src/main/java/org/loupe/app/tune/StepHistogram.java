@@ -15,7 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
-import org.loupe.engine.decision.Histogram;
+import org.loupe.app.common.HistogramScale;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.measure.MetricTable;
 import org.loupe.engine.pipeline.StepConfig;
@@ -28,18 +28,31 @@ import org.loupe.engine.pipeline.StepType;
  * saying what they do.
  */
 final class StepHistogram {
+    /** Bins in all, the underflow and overflow bins included. */
+    static final int BINS = 42;
     private final SampleSession session;
     private final IntSupplier selectedStep;
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final ObjectProperty<String> metric = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MetricHistogram> histogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<List<Check>> thresholds = new ReadOnlyObjectWrapper<>(List.of());
+    private HistogramScale scale;
+    private double[] scaledValues;
+    private boolean scaledLog;
 
     StepHistogram(SampleSession session, IntSupplier selectedStep) {
         this.session = session;
         this.selectedStep = selectedStep;
+        // Counts (word counts, line counts) spread over decades: they open on a log x axis; the box can undo it.
+        metric.addListener((o, a, m) -> {
+            StepConfig step = selected();
+            MetricTable table = session.table();
+            if (m != null && step != null && table != null && table.has(MetricTable.name(step.stepName(), m))) {
+                logScale.set(HistogramScale.countLike(table.column(MetricTable.name(step.stepName(), m))));
+            }
+        });
     }
 
     ObservableList<String> metrics() {
@@ -54,7 +67,7 @@ final class StepHistogram {
         return logScale;
     }
 
-    ReadOnlyObjectProperty<Histogram> histogramProperty() {
+    ReadOnlyObjectProperty<MetricHistogram> histogramProperty() {
         return histogram.getReadOnlyProperty();
     }
 
@@ -123,7 +136,15 @@ final class StepHistogram {
             caption.set(step.stepName() + " is off");
             return;
         }
-        histogram.set(Histogram.of(table.column(column), d, decided, 40, logScale.get()));
+        double[] values = table.column(column);
+        boolean log = logScale.get();
+        if (values != scaledValues || log != scaledLog) {
+            // The bins depend on the values alone: a threshold drag re-counts them without sorting again.
+            scale = HistogramScale.of(values, BINS, log);
+            scaledValues = values;
+            scaledLog = log;
+        }
+        histogram.set(MetricHistogram.of(values, scale, d, decided));
         List<String> parts = new ArrayList<>();
         List<Check> onMetric = selectedChecks().stream().filter(c -> c.metric().equals(m)).toList();
         thresholds.set(onMetric);
@@ -132,7 +153,7 @@ final class StepHistogram {
                     c.op() == Check.Op.GT ? ">" : c.op() == Check.Op.LT ? "<" : "≤",
                     ParameterEditor.format(c.threshold()), c.reason()));
         }
-        Histogram h = histogram.get();
+        MetricHistogram h = histogram.get();
         if (h.nan() > 0) {
             parts.add(String.format("%,d without a value (not drawn)", h.nan()));
         }

@@ -10,7 +10,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.RangeSlider;
 import org.loupe.engine.filter.Check;
-import org.loupe.engine.decision.Histogram;
 
 /**
  * The selected metric's thresholds as controls whose range and direction are explicit: a range slider
@@ -41,14 +40,15 @@ final class ThresholdControls extends HBox {
 
     private static TextField field() {
         TextField f = new TextField();
-        f.setPrefColumnCount(7);
+        f.setPrefColumnCount(6);
+        f.setMinWidth(64);
         f.getStyleClass().add(Styles.SMALL);
         return f;
     }
 
     private void refresh() {
         List<Check> checks = model.thresholdsProperty().get();
-        Histogram h = model.histogramProperty().get();
+        MetricHistogram h = model.histogramProperty().get();
         if (h == null || checks.isEmpty()) {
             getChildren().clear();
             shape = "";
@@ -132,8 +132,17 @@ final class ThresholdControls extends HBox {
             getChildren().addAll(high, highLabel);
         }
         for (Label l : List.of(lowLabel, highLabel)) {
+            // The labels give way before the fields and the slider do; their tooltips keep the whole text.
             l.getStyleClass().add(Styles.TEXT_SMALL);
-            l.setMinWidth(USE_PREF_SIZE);
+            l.setMinWidth(40);
+            l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            l.setTooltip(new javafx.scene.control.Tooltip(l.getText()));
+        }
+        if (range != null) {
+            range.setMinWidth(60);
+        }
+        if (single != null) {
+            single.setMinWidth(60);
         }
     }
 

@@ -141,14 +141,24 @@ public final class TuneView extends BorderPane {
         cascade.setId("tune-cascade");
         cascade.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE, Styles.STRIPED);
         cascade.setPlaceholder(new Label("Open a sample to see what each step removes"));
-        cascade.getColumns().add(column("step", 160, TuneViewModel.CascadeRow::step));
-        cascade.getColumns().add(number("removed docs", TuneViewModel.CascadeRow::removedDocs));
-        cascade.getColumns().add(number("removed tokens", TuneViewModel.CascadeRow::removedTokens));
-        cascade.getColumns().add(number("only this step", TuneViewModel.CascadeRow::uniqueDocs));
-        cascade.getColumns().add(number("docs left", TuneViewModel.CascadeRow::remainingDocs));
-        cascade.getColumns().add(number("tokens left", TuneViewModel.CascadeRow::remainingTokens));
-        cascade.getColumns().add(column("top reasons", 360, TuneViewModel.CascadeRow::topReasons));
+        TableColumn<TuneViewModel.CascadeRow, String> stepColumn = column("step", 150, TuneViewModel.CascadeRow::step);
+        stepColumn.setMinWidth(110);
+        cascade.getColumns().add(stepColumn);
+        // Two-level headers keep the number columns narrow: "removed: docs, tokens", "left: docs, tokens".
+        TableColumn<TuneViewModel.CascadeRow, Number> alone = number("alone", TuneViewModel.CascadeRow::uniqueDocs);
+        cascade.getColumns().add(group("removed", number("docs", TuneViewModel.CascadeRow::removedDocs),
+                number("tokens", TuneViewModel.CascadeRow::removedTokens), alone));
+        cascade.getColumns().add(group("left", number("docs", TuneViewModel.CascadeRow::remainingDocs),
+                number("tokens", TuneViewModel.CascadeRow::remainingTokens)));
+        TableColumn<TuneViewModel.CascadeRow, String> reasons = column("top reasons", 360, TuneViewModel.CascadeRow::topReasons);
+        reasons.setMinWidth(140);
+        cascade.getColumns().add(reasons);
+        cascade.setTooltip(new javafx.scene.control.Tooltip("removed: documents and tokens this step removes (the first "
+                + "step that fails a document removes it); alone: documents only this step would remove; left: what "
+                + "remains after the step"));
         cascade.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Narrower than its columns' minimums, the table scrolls sideways rather than widening the window.
+        cascade.setMinWidth(160);
 
         Label summary = new Label();
         summary.setId("tune-summary");
@@ -188,7 +198,7 @@ public final class TuneView extends BorderPane {
         org.loupe.app.document.DocumentView inspector = new org.loupe.app.document.DocumentView(model.inspector());
         inspector.setId("tune-inspector");
         SplitPane center = new SplitPane(main, inspector);
-        center.setDividerPositions(0.7);
+        center.setDividerPositions(0.6);
         setLeft(left);
         setCenter(center);
         installLabelKeys(this, model);
@@ -318,10 +328,12 @@ public final class TuneView extends BorderPane {
         caption.getStyleClass().add(Styles.TEXT_MUTED);
         caption.textProperty().bind(model.histogramCaptionProperty());
         metric.setPrefWidth(230);
-        metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        metric.setMinWidth(140);
         Label of = new Label("Distribution of");
         of.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        CheckBox log = new CheckBox("log scale");
+        CheckBox log = new CheckBox("log x");
+        log.setTooltip(new javafx.scene.control.Tooltip("Log-spaced bins (counts open this way); "
+                + "the count axis turns logarithmic by itself when one bar dwarfs the rest"));
         log.setId("tune-log");
         log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.selectedProperty().bindBidirectional(model.logScaleProperty());
@@ -332,8 +344,7 @@ public final class TuneView extends BorderPane {
 
         HistogramChart chart = new HistogramChart();
         chart.setId("tune-histogram");
-        Runnable redraw = () -> chart.show(model.histogramProperty().get(), model.thresholdsProperty().get(),
-                model.logScaleProperty().get());
+        Runnable redraw = () -> chart.show(model.histogramProperty().get(), model.thresholdsProperty().get());
         model.histogramProperty().addListener((o, a, h) -> redraw.run());
         model.thresholdsProperty().addListener((o, a, h) -> redraw.run());
         redraw.run();
@@ -342,8 +353,8 @@ public final class TuneView extends BorderPane {
         Label hint = new Label("drag a blue threshold · click a bar to list its documents");
         hint.setMinWidth(0);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox legend = new HBox(14, swatch("kept", HistogramChart.KEPT), swatch("removed by this step", HistogramChart.BY_STEP),
-                swatch("removed by another step", HistogramChart.BY_OTHER), hint);
+        HBox legend = new HBox(12, swatch("kept", HistogramChart.KEPT), swatch("removed by this step", HistogramChart.BY_STEP),
+                swatch("by another step", HistogramChart.BY_OTHER), hint);
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.getStyleClass().add(Styles.TEXT_SMALL);
         Label stats = new Label();
@@ -435,11 +446,14 @@ public final class TuneView extends BorderPane {
         return c;
     }
 
-    private static <R> TableColumn<R, String> number(String name, java.util.function.ToLongFunction<R> f) {
-        TableColumn<R, String> c = new TableColumn<>(name);
-        c.setPrefWidth(90);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(String.format("%,d", f.applyAsLong(cell.getValue()))));
-        c.getStyleClass().add("numeric");
-        return c;
+    private static <R> TableColumn<R, Number> number(String name, java.util.function.ToLongFunction<R> f) {
+        return org.loupe.app.common.NumberColumns.counts(name, 80, f);
+    }
+
+    @SafeVarargs
+    private static <R> TableColumn<R, Number> group(String name, TableColumn<R, Number>... columns) {
+        TableColumn<R, Number> g = new TableColumn<>(name);
+        g.getColumns().addAll(columns);
+        return g;
     }
 }

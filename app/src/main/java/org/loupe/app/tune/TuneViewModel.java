@@ -21,7 +21,6 @@ import org.loupe.app.document.DocumentViewModel;
 import org.loupe.app.session.PipelineEdits;
 import org.loupe.app.session.SampleSession;
 import org.loupe.engine.decision.Decisions;
-import org.loupe.engine.decision.Histogram;
 import org.loupe.engine.decision.RowKeys;
 import org.loupe.engine.filter.Check;
 import org.loupe.engine.measure.MetricTable;
@@ -297,7 +296,7 @@ public final class TuneViewModel {
     }
 
     /** The selected metric's distribution under the current decisions (kept / removed by the step / by others). */
-    public ReadOnlyObjectProperty<Histogram> histogramProperty() {
+    public ReadOnlyObjectProperty<MetricHistogram> histogramProperty() {
         return histogram.histogramProperty();
     }
 

@@ -55,9 +55,9 @@ public final class VocabularyView extends BorderPane {
         setLeft(settings(model));
 
         TabPane tabs = new TabPane(
-                tab("Longest (bytes)", table("vocab-longest-bytes", model.longestByBytes(), model, VocabularyViewModel.Origin.TRAINED,
+                tab("Longest bytes", table("vocab-longest-bytes", model.longestByBytes(), model, VocabularyViewModel.Origin.TRAINED,
                         "Train a tokenizer to see its longest tokens")),
-                tab("Longest (chars)", table("vocab-longest-chars", model.longestByChars(), model, VocabularyViewModel.Origin.TRAINED,
+                tab("Longest chars", table("vocab-longest-chars", model.longestByChars(), model, VocabularyViewModel.Origin.TRAINED,
                         "Train a tokenizer to see its longest tokens")),
                 tab("Rarest", table("vocab-rarest", model.rarest(), model, VocabularyViewModel.Origin.TRAINED,
                         "Train a tokenizer to see its rarest tokens")),
@@ -66,9 +66,11 @@ public final class VocabularyView extends BorderPane {
                 tab("Kept vs removed", comparison(model)));
         tabs.setId("vocab-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Dense tab headers: all five titles fit the pane at 1280 px.
+        tabs.getStyleClass().add(Styles.DENSE);
 
         SplitPane center = new SplitPane(tabs, details(model, session));
-        center.setDividerPositions(0.55);
+        center.setDividerPositions(0.6);
         setCenter(center);
         LabelKeys.install(this, session);
     }
@@ -324,17 +326,13 @@ public final class VocabularyView extends BorderPane {
     private static <R> TableColumn<R, Number> number(String name, double width, ToLongFunction<R> f) {
         TableColumn<R, Number> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setMinWidth(width);
         c.getStyleClass().add("numeric");
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.applyAsLong(cell.getValue())));
         c.setComparator(Comparator.comparingLong(Number::longValue));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Number v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : v.longValue() < 0 ? "–" : String.format("%,d", v.longValue()));
-            }
-        });
+        c.setCellFactory(col -> new org.loupe.app.common.NumberColumns.FittedCell<>(
+                v -> v.longValue() < 0 ? "–" : org.loupe.app.common.Formats.count(v.longValue()),
+                v -> v.longValue() < 0 ? "–" : org.loupe.app.common.Formats.compactCount(v.longValue())));
+        c.setMinWidth(Math.max(width, org.loupe.app.common.NumberColumns.width(name) + 24));
         return c;
     }
 

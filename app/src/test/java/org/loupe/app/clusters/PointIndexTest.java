@@ -80,7 +80,7 @@ class PointIndexTest {
 
     @Property(tries = 200)
     void eachPointsColourIsAtItsProjectedPixelUnlessALaterPointCoversIt(@ForAll("points") double[][] p,
-                                                                      @ForAll @IntRange(min = 1, max = 5) int size,
+                                                                      @ForAll @IntRange(min = 1, max = 9) int size,
                                                                       @ForAll @DoubleRange(min = 0.3, max = 4) double zoom) {
         int w = 97;
         int h = 61;
@@ -105,7 +105,7 @@ class PointIndexTest {
             for (int j = i + 1; j < n; j++) {
                 int jx = PointRenderer.pixelX(v, p[0][j]) - half;
                 int jy = PointRenderer.pixelY(v, p[1][j]) - half;
-                if (px >= jx && px < jx + size && py >= jy && py < jy + size) {
+                if (PointRenderer.covers(size, px - jx, py - jy)) {
                     last = j;
                 }
             }
@@ -113,6 +113,19 @@ class PointIndexTest {
         }
         long painted = java.util.Arrays.stream(out).filter(c -> c != 0).count();
         assertThat(painted).isLessThanOrEqualTo((long) n * size * size);
+    }
+
+    @org.junit.jupiter.api.Test
+    void pointsGrowWithTheZoomBeyondTheFittedViewUpToTwelvePixels() {
+        assertThat(ClusterCanvas.pointSize(1_000, 1)).isEqualTo(4);
+        assertThat(ClusterCanvas.pointSize(1_000, 0.5)).isEqualTo(4);
+        assertThat(ClusterCanvas.pointSize(1_000, 4)).isEqualTo(8);
+        assertThat(ClusterCanvas.pointSize(1_000, 100)).isEqualTo(12);
+        assertThat(ClusterCanvas.pointSize(50_000, 1)).isEqualTo(2);
+        // From five pixels on a point is a disc: the corners of its square stay free.
+        assertThat(PointRenderer.covers(8, 0, 0)).isFalse();
+        assertThat(PointRenderer.covers(8, 4, 4)).isTrue();
+        assertThat(PointRenderer.covers(3, 0, 0)).isTrue();
     }
 
     static int linearNearest(double[][] p, double qx, double qy, double radius) {

@@ -110,8 +110,14 @@ class TuneViewModelTest {
         }
         assertThat(counted).isEqualTo(tune.decisionsProperty().get().rows());
         assertThat(tune.histogramCaptionProperty().get()).contains("min_doc_words").contains("gopher_short_doc");
-        tune.logScaleProperty().set(true);
+        // A metric opens on log-spaced bins exactly when its values are counts with a long tail; the box re-bins.
+        boolean countLike = org.loupe.app.common.HistogramScale.countLike(
+                tune.table().column(org.loupe.engine.measure.MetricTable.name("gopher_quality", "n_non_symbol_words")));
+        assertThat(tune.logScaleProperty().get()).isEqualTo(countLike);
+        assertThat(h.scale().logX()).isEqualTo(countLike);
+        tune.logScaleProperty().set(!countLike);
         assertThat(tune.histogramProperty().get()).isNotSameAs(h);
+        assertThat(tune.histogramProperty().get().scale().logX()).isEqualTo(!countLike);
         assertThat(TuneViewModel.shortNumber(1214.05)).isEqualTo("1210");
         assertThat(TuneViewModel.shortNumber(0.123456)).isEqualTo("0.123");
     }
