@@ -100,7 +100,7 @@ final class DuplicateCharts {
                 g.fillRect(x + slot * 0.15, bottom - bh, Math.max(1, slot * 0.7), bh);
                 if (every || i == 0 || i == n - 1) {
                     text(g, String.valueOf(s.size()), x + slot / 2, bottom + 3, TextAlignment.CENTER, VPos.TOP);
-                    text(g, String.format("%,d", s.clusters()), x + slot / 2, bottom - bh - 2, TextAlignment.CENTER,
+                    text(g, Formats.compactCount(s.clusters()), x + slot / 2, bottom - bh - 2, TextAlignment.CENTER,
                             VPos.BOTTOM);
                 }
             }

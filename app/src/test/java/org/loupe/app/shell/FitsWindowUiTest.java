@@ -77,22 +77,34 @@ class FitsWindowUiTest {
                 stage.setHeight(size[1]);
             });
             for (MainViewModel.View v : MainViewModel.View.values()) {
-                robot.interact(() -> model.viewProperty().set(v));
-                WaitForAsyncUtils.waitForFxEvents();
-                // Let the view's first background work (counts, domain tables) land and lay out.
-                Thread.sleep(v == MainViewModel.View.BROWSE ? 300 : 900);
-                WaitForAsyncUtils.waitForFxEvents();
-                String where = size[0] + "×" + size[1] + " " + v.label() + ": ";
-                robot.interact(() -> {
-                    Scene scene = stage.getScene();
-                    scene.getRoot().applyCss();
-                    scene.getRoot().layout();
-                    check(scene, where, problems);
-                    snapshot(scene, size[0] + "x" + size[1] + "-" + (v.ordinal() + 1) + "-" + v.name().toLowerCase());
-                });
+                visit(robot, v, size, "", problems);
+            }
+            if (size[0] == 1280) {
+                // Duplicates with a dedup step: its cluster table and charts, not only the empty state.
+                robot.clickOn("#duplicates-add");
+                TableView<?> clusters = robot.lookup("#duplicates-clusters").queryTableView();
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !clusters.getItems().isEmpty());
+                visit(robot, MainViewModel.View.DUPLICATES, size, "-dedup", problems);
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    private void visit(FxRobot robot, MainViewModel.View v, int[] size, String suffix, List<String> problems)
+            throws InterruptedException {
+        robot.interact(() -> model.viewProperty().set(v));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Let the view's first background work (counts, domain tables) land and lay out.
+        Thread.sleep(v == MainViewModel.View.BROWSE ? 200 : 600);
+        WaitForAsyncUtils.waitForFxEvents();
+        String where = size[0] + "×" + size[1] + " " + v.label() + suffix + ": ";
+        robot.interact(() -> {
+            Scene scene = stage.getScene();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            check(scene, where, problems);
+            snapshot(scene, size[0] + "x" + size[1] + "-" + (v.ordinal() + 1) + "-" + v.name().toLowerCase() + suffix);
+        });
     }
 
     private static void check(Scene scene, String where, List<String> problems) {
